@@ -1,0 +1,5 @@
+import sys
+
+from leukotrack.cli import main
+
+sys.exit(main())

@@ -1,0 +1,173 @@
+"""Open the SQLite file: create it by migrating an empty file, refuse a newer one, back it up.
+
+WAL journal, foreign keys on, one transaction per user action. Before any migration the file is
+copied aside with SQLite's backup API. Alembic is imported only when a migration is needed, so
+opening an up-to-date database stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from leukotrack.domain.errors import LeukoTrackError
+from leukotrack.storage.repository import Repository
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+DB_FILENAME = "leukotrack.sqlite3"
+BACKUP_DIRNAME = "backups"
+
+
+class StorageError(LeukoTrackError):
+    """The database file cannot be used as it is (exit code 1)."""
+
+
+class NewerDatabaseError(StorageError):
+    pass
+
+
+class CorruptDatabaseError(StorageError):
+    pass
+
+
+def known_revisions() -> list[str]:
+    """Revision ids shipped with this version, oldest first (file names start with the id)."""
+    return sorted(
+        p.name.split("_", 1)[0]
+        for p in (MIGRATIONS_DIR / "versions").glob("*.py")
+        if p.name[:4].isdigit()
+    )
+
+
+def head_revision() -> str:
+    return known_revisions()[-1]
+
+
+def current_revision(path: Path) -> str | None:
+    """The schema revision stored in the file, or None for an empty or new file."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {
+                r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if "alembic_version" not in tables:
+                if tables:
+                    raise CorruptDatabaseError(
+                        f"{path} is an SQLite file but not a LeukoTrack database; "
+                        "choose another data folder with --data-dir."
+                    )
+                return None
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            return None if row is None else str(row[0])
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise CorruptDatabaseError(
+            f"{path} cannot be read as a database ({exc}). It was left untouched; restore a backup "
+            f"from {path.parent / BACKUP_DIRNAME} or choose another data folder."
+        ) from None
+
+
+def _on_connect(dbapi_con: Any, _record: Any) -> None:
+    cur = dbapi_con.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+def _make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", future=True)
+    event.listen(engine, "connect", _on_connect)
+    return engine
+
+
+def _create_private_file(path: Path) -> None:
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)
+
+
+def sqlite_backup(source: Path, target: Path) -> None:
+    """Copy a live database consistently with SQLite's online backup API."""
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    tmp = target.with_name(target.name + ".part")
+    _create_private_file(tmp)
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    os.replace(tmp, target)
+
+
+def migrate(path: Path, engine: Engine) -> None:
+    from alembic import command  # lazily: only when the schema must change
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.upgrade(cfg, "head")
+
+
+class Database:
+    """One open LeukoTrack database file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        revision = current_revision(path)
+        known = known_revisions()
+        if revision is not None and revision not in known:
+            raise NewerDatabaseError(
+                f"{path} was written by a newer version of LeukoTrack (schema {revision}); "
+                "install the newer version to open it. The file was left untouched."
+            )
+        if not path.exists():
+            _create_private_file(path)
+        self.engine = _make_engine(path)
+        if revision != known[-1]:
+            if revision is not None:
+                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+                sqlite_backup(
+                    path,
+                    path.parent / BACKUP_DIRNAME / f"before-migration-{revision}-{stamp}.sqlite3",
+                )
+            migrate(path, self.engine)
+        os.chmod(path, 0o600)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Repository]:
+        """One user action: everything inside commits together or not at all."""
+        with self._sessions() as session, session.begin():
+            yield Repository(session)
+
+    @contextmanager
+    def reading(self) -> Iterator[Repository]:
+        with self._sessions() as session:
+            yield Repository(session)
+
+    def session(self) -> Session:
+        return self._sessions()
+
+    def close(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,366 @@
+"""The only module that issues queries. It speaks domain objects in and out."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, fields
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from leukotrack.domain.records import (
+    CountUnit,
+    Draw,
+    FatigueEntry,
+    Infection,
+    Medication,
+    MedicationKind,
+    Profile,
+    ReferenceProfile,
+    Result,
+    Sex,
+    TemperatureReading,
+    Thresholds,
+    Treatment,
+)
+from leukotrack.storage.models import (
+    Base,
+    DrawRow,
+    FatigueRow,
+    InfectionRow,
+    MedicationRow,
+    ProfileRow,
+    ResultRow,
+    SettingRow,
+    TemperatureRow,
+)
+
+_THRESHOLD_FIELDS = {f.name for f in fields(Thresholds)}
+
+
+def thresholds_from_json(text: str) -> Thresholds:
+    data = json.loads(text or "{}")
+    return Thresholds(**{k: v for k, v in data.items() if k in _THRESHOLD_FIELDS})
+
+
+def thresholds_to_json(t: Thresholds) -> str:
+    default = asdict(Thresholds())
+    return json.dumps({k: v for k, v in asdict(t).items() if v != default[k]}, sort_keys=True)
+
+
+def split_entered(entered: str) -> tuple[str, str]:
+    """'3.1 K/µL' -> ('3.1', 'K/µL'); the text as typed is kept in two columns."""
+    value, _, unit = entered.strip().partition(" ")
+    return value, unit.strip()
+
+
+class Repository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    # -- profile and settings -------------------------------------------------------------
+    def profile(self) -> Profile:
+        row = self.session.get(ProfileRow, 1)
+        if row is None:
+            return Profile()
+        return Profile(
+            name=row.name,
+            sex=Sex(row.sex) if row.sex else None,
+            birth_date=row.birth_date,
+            reference=ReferenceProfile(row.reference),
+            thresholds=thresholds_from_json(row.thresholds_json),
+            count_unit=CountUnit(row.count_unit),
+            questions=row.questions,
+        )
+
+    def save_profile(self, p: Profile) -> None:
+        row = self.session.get(ProfileRow, 1) or ProfileRow(id=1)
+        row.name = p.name
+        row.sex = p.sex.value if p.sex else None
+        row.birth_date = p.birth_date
+        row.reference = p.reference.value
+        row.count_unit = p.count_unit.value
+        row.thresholds_json = thresholds_to_json(p.thresholds)
+        row.questions = p.questions
+        self.session.add(row)
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        row = self.session.get(SettingRow, key)
+        return default if row is None else json.loads(row.value_json)
+
+    def settings(self) -> dict[str, Any]:
+        rows = self.session.scalars(select(SettingRow)).all()
+        return {r.key: json.loads(r.value_json) for r in rows}
+
+    def set_setting(self, key: str, value: Any) -> None:
+        row = self.session.get(SettingRow, key) or SettingRow(key=key)
+        row.value_json = json.dumps(value, sort_keys=True)
+        self.session.add(row)
+
+    # -- draws and results ----------------------------------------------------------------
+    def draw_at(self, taken_at: datetime) -> Draw | None:
+        row = self.session.scalars(select(DrawRow).where(DrawRow.taken_at == taken_at)).first()
+        return None if row is None else _draw(row)
+
+    def draw(self, draw_id: int) -> Draw | None:
+        row = self.session.get(DrawRow, draw_id)
+        return None if row is None else _draw(row)
+
+    def add_draw(self, draw: Draw, source_file: str | None = None) -> Draw:
+        row = DrawRow(
+            taken_at=draw.taken_at,
+            lab=draw.lab,
+            source=draw.source,
+            source_file=source_file,
+            created_at=datetime.now().replace(microsecond=0),
+        )
+        row.results = [_result_row(r) for r in draw.results]
+        self.session.add(row)
+        self.session.flush()
+        return _draw(row)
+
+    def add_results(self, draw_id: int, results: Iterable[Result]) -> None:
+        for r in results:
+            row = _result_row(r)
+            row.draw_id = draw_id
+            self.session.add(row)
+        self.session.flush()
+
+    def replace_draw(self, draw_id: int, draw: Draw) -> Draw:
+        """Overwrite a draw's time, lab and results (an edit)."""
+        row = self.session.get(DrawRow, draw_id)
+        if row is None:
+            raise KeyError(draw_id)
+        row.taken_at = draw.taken_at
+        row.lab = draw.lab
+        row.results.clear()
+        self.session.flush()
+        row.results.extend(_result_row(r) for r in draw.results)
+        self.session.flush()
+        return _draw(row)
+
+    def delete_draw(self, draw_id: int) -> None:
+        self.session.execute(delete(DrawRow).where(DrawRow.id == draw_id))
+
+    def draws(self, start: datetime | None = None, end: datetime | None = None) -> list[Draw]:
+        """Every draw in time order, built from one joined query (no ORM objects per row)."""
+        stmt = (
+            select(
+                DrawRow.id,
+                DrawRow.taken_at,
+                DrawRow.lab,
+                DrawRow.source,
+                ResultRow.id,
+                ResultRow.analyte,
+                ResultRow.value,
+                ResultRow.value_entered,
+                ResultRow.unit_entered,
+                ResultRow.comparator,
+                ResultRow.ref_low,
+                ResultRow.ref_high,
+                ResultRow.calculated,
+            )
+            .join(ResultRow, ResultRow.draw_id == DrawRow.id, isouter=True)
+            .order_by(DrawRow.taken_at, DrawRow.id, ResultRow.id)
+        )
+        if start is not None:
+            stmt = stmt.where(DrawRow.taken_at >= start)
+        if end is not None:
+            stmt = stmt.where(DrawRow.taken_at <= end)
+        out: list[Draw] = []
+        current: tuple[int, datetime, str, str] | None = None
+        results: list[Result] = []
+        for row in self.session.execute(stmt):
+            key = (row[0], row[1], row[2], row[3])
+            if current is None or current[0] != key[0]:
+                if current is not None:
+                    out.append(Draw(current[1], tuple(results), current[2], current[3], current[0]))
+                current, results = key, []
+            if row[4] is not None:
+                entered = f"{row[7]} {row[8]}".strip()
+                results.append(
+                    Result(row[5], row[6], entered, row[9], row[10], row[11], bool(row[12]), row[4])
+                )
+        if current is not None:
+            out.append(Draw(current[1], tuple(results), current[2], current[3], current[0]))
+        return out
+
+    def has_result(self, analyte: str, taken_at: datetime, value: float) -> bool:
+        stmt = (
+            select(ResultRow.id)
+            .join(DrawRow)
+            .where(
+                DrawRow.taken_at == taken_at,
+                ResultRow.analyte == analyte,
+                func.abs(ResultRow.value - value) < 1e-9,
+            )
+        )
+        return self.session.execute(stmt).first() is not None
+
+    # -- diary ----------------------------------------------------------------------------
+    def add_temperature(self, t: TemperatureReading, source: str = "manual") -> TemperatureReading:
+        row = TemperatureRow(
+            taken_at=t.taken_at, celsius=t.celsius, entered=t.entered, source=source
+        )
+        self.session.add(row)
+        self.session.flush()
+        return TemperatureReading(row.taken_at, row.celsius, row.entered, row.id)
+
+    def temperatures(self) -> list[TemperatureReading]:
+        rows = self.session.execute(
+            select(
+                TemperatureRow.taken_at,
+                TemperatureRow.celsius,
+                TemperatureRow.entered,
+                TemperatureRow.id,
+            ).order_by(TemperatureRow.taken_at, TemperatureRow.id)
+        )
+        return [TemperatureReading(*r) for r in rows]
+
+    def update_temperature(self, t: TemperatureReading) -> None:
+        row = self._get(TemperatureRow, t.id)
+        row.taken_at, row.celsius, row.entered = t.taken_at, t.celsius, t.entered
+
+    def delete_temperature(self, temperature_id: int) -> None:
+        self.session.execute(delete(TemperatureRow).where(TemperatureRow.id == temperature_id))
+
+    def fatigue_on(self, day: date) -> FatigueEntry | None:
+        row = self.session.scalars(select(FatigueRow).where(FatigueRow.day == day)).first()
+        return None if row is None else FatigueEntry(row.day, row.score, row.note, row.id)
+
+    def add_fatigue(self, f: FatigueEntry) -> FatigueEntry:
+        row = FatigueRow(day=f.day, score=f.score, note=f.note)
+        self.session.add(row)
+        self.session.flush()
+        return FatigueEntry(row.day, row.score, row.note, row.id)
+
+    def fatigue(self) -> list[FatigueEntry]:
+        rows = self.session.execute(
+            select(FatigueRow.day, FatigueRow.score, FatigueRow.note, FatigueRow.id).order_by(
+                FatigueRow.day
+            )
+        )
+        return [FatigueEntry(*r) for r in rows]
+
+    def update_fatigue(self, f: FatigueEntry) -> None:
+        row = self._get(FatigueRow, f.id)
+        row.day, row.score, row.note = f.day, f.score, f.note
+
+    def delete_fatigue(self, fatigue_id: int) -> None:
+        self.session.execute(delete(FatigueRow).where(FatigueRow.id == fatigue_id))
+
+    def add_infection(self, i: Infection) -> Infection:
+        row = InfectionRow(
+            start=i.start,
+            end=i.end,
+            kind=i.kind,
+            treatment=i.treatment.value,
+            max_temp_c=i.max_temp_c,
+        )
+        self.session.add(row)
+        self.session.flush()
+        return _infection(row)
+
+    def infections(self) -> list[Infection]:
+        rows = self.session.scalars(
+            select(InfectionRow).order_by(InfectionRow.start, InfectionRow.id)
+        )
+        return [_infection(r) for r in rows]
+
+    def update_infection(self, i: Infection) -> None:
+        row = self._get(InfectionRow, i.id)
+        row.start, row.end, row.kind = i.start, i.end, i.kind
+        row.treatment, row.max_temp_c = i.treatment.value, i.max_temp_c
+
+    def delete_infection(self, infection_id: int) -> None:
+        self.session.execute(delete(InfectionRow).where(InfectionRow.id == infection_id))
+
+    def add_medication(self, m: Medication, source: str = "manual") -> Medication:
+        row = MedicationRow(
+            name=m.name, start=m.start, stop=m.stop, dose=m.dose, kind=m.kind.value, source=source
+        )
+        self.session.add(row)
+        self.session.flush()
+        return _medication(row)
+
+    def medications(self) -> list[Medication]:
+        rows = self.session.scalars(
+            select(MedicationRow).order_by(MedicationRow.start, MedicationRow.id)
+        )
+        return [_medication(r) for r in rows]
+
+    def has_medication(self, name: str, start: date) -> bool:
+        stmt = select(MedicationRow.id).where(
+            MedicationRow.name == name, MedicationRow.start == start
+        )
+        return self.session.execute(stmt).first() is not None
+
+    def update_medication(self, m: Medication) -> None:
+        row = self._get(MedicationRow, m.id)
+        row.name, row.start, row.stop = m.name, m.start, m.stop
+        row.dose, row.kind = m.dose, m.kind.value
+
+    def delete_medication(self, medication_id: int) -> None:
+        self.session.execute(delete(MedicationRow).where(MedicationRow.id == medication_id))
+
+    # -- bookkeeping ----------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        """Rows per table: what tests assert to prove a failed command stored nothing."""
+        out: dict[str, int] = {}
+        for table in Base.metadata.sorted_tables:
+            out[table.name] = int(
+                self.session.execute(select(func.count()).select_from(table)).scalar_one()
+            )
+        return out
+
+    def is_empty(self) -> bool:
+        c = self.counts()
+        return all(v == 0 for k, v in c.items() if k not in ("setting",))
+
+    def _get(self, model: type[Any], row_id: int | None) -> Any:
+        row = self.session.get(model, row_id) if row_id is not None else None
+        if row is None:
+            raise KeyError(f"{model.__tablename__} {row_id} no longer exists")
+        return row
+
+
+def _result_row(r: Result) -> ResultRow:
+    value_entered, unit_entered = split_entered(r.entered)
+    return ResultRow(
+        analyte=r.analyte,
+        value=r.value,
+        value_entered=value_entered,
+        unit_entered=unit_entered,
+        comparator=r.comparator,
+        ref_low=r.ref_low,
+        ref_high=r.ref_high,
+        calculated=r.calculated,
+    )
+
+
+def _draw(row: DrawRow) -> Draw:
+    results = tuple(
+        Result(
+            r.analyte,
+            r.value,
+            f"{r.value_entered} {r.unit_entered}".strip(),
+            r.comparator,
+            r.ref_low,
+            r.ref_high,
+            r.calculated,
+            r.id,
+        )
+        for r in row.results
+    )
+    return Draw(row.taken_at, results, row.lab, row.source, row.id)
+
+
+def _infection(row: InfectionRow) -> Infection:
+    return Infection(row.start, row.kind, row.end, Treatment(row.treatment), row.max_temp_c, row.id)
+
+
+def _medication(row: MedicationRow) -> Medication:
+    return Medication(row.name, row.start, row.stop, row.dose, MedicationKind(row.kind), row.id)
