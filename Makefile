@@ -26,8 +26,8 @@ test: $(STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check leukotrack tests benchmarks
-	$(VENV)/bin/ruff format --check leukotrack tests benchmarks
+	$(VENV)/bin/ruff check leukotrack tests $(wildcard benchmarks)
+	$(VENV)/bin/ruff format --check leukotrack tests $(wildcard benchmarks)
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
