@@ -546,10 +546,7 @@ class TrendChart(QWidget):
         found: tuple[float, float, str] | None = None
         if plot is self.events_plot:
             span = self._span_at(x, y)
-            if span is not None:
-                found = (x, y, span.hover)
-            else:
-                found = self._nearest_fever(plot, x, y)
+            found = (x, y, span.hover) if span is not None else self._nearest_fever(plot, x, y)
         elif plot is self.fatigue_plot:
             found = self._nearest_week(d, x)
         else:
