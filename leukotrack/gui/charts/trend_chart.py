@@ -32,6 +32,7 @@ from leukotrack.gui.charts.chart_data import (
     DEFAULT_ANALYTES,
     OWN_PANEL,
     SELECTABLE,
+    Band,
     ChartData,
     Series,
     Span,
@@ -239,15 +240,15 @@ class TrendChart(QWidget):
             p.getAxis("left").setWidth(AXIS_WIDTH)
             if not date_axis:
                 p.hideAxis("bottom")
-            p.showGrid(x=True, y=True, alpha=0.15)
+            p.showGrid(x=False, y=True, alpha=0.12)
             return p
 
         self.events_plot = plot("events", False)
-        self.count_plot = plot("counts", True)
+        self.count_plot = plot("counts", False)
         self.own_plots = {k: plot(k, False) for k in OWN_PANEL}
         self.fatigue_plot = plot("fatigue", True)
         self.events_plot.getAxis("left").setStyle(tickLength=0)
-        self.events_plot.showGrid(x=True, y=False, alpha=0.15)
+        self.events_plot.showGrid(x=False, y=False)
         self.fatigue_plot.setYRange(-0.2, 10.8, padding=0)
         self.fatigue_plot.getAxis("left").setTicks([[(0, "0"), (5, "5"), (10, "10")]])
         self.fatigue_plot.setLabel("left", "Fatigue")
@@ -376,7 +377,9 @@ class TrendChart(QWidget):
             steps.setZValue(-10)
             plot.addItem(steps, ignoreBounds=True)
             self._keep(f"labband:{s.key}", steps)
-        curve = pg.PlotCurveItem(s.x, s.y, pen=pg.mkPen(colour, width=2, style=st.line))
+        # Solid on screen: dashed antialiased paths cost several ms per paint; the symbols tell
+        # the series apart here, and the printed chart uses the line styles.
+        curve = pg.PlotCurveItem(s.x, s.y, pen=pg.mkPen(colour, width=2), skipFiniteCheck=True)
         plot.addItem(curve)
         self._keep(f"curve:{s.key}", curve)
         bg = self._background()
@@ -409,12 +412,12 @@ class TrendChart(QWidget):
             fevers.setZValue(5)
             self.events_plot.addItem(fevers)
             self._keep("fevers", fevers)
-        for inf in d.infections:
-            line = pg.InfiniteLine(
-                inf.x0, angle=90, pen=pg.mkPen(style.INFECTION, width=1, style=Qt.PenStyle.DotLine)
-            )
-            self.count_plot.addItem(line, ignoreBounds=True)
-            self._keep("infection_lines", line)
+        if d.infections:  # a dotted line down through the counts at each infection's start
+            starts = [Band(inf.x0, inf.x0, -1e6, 1e6) for inf in d.infections]
+            pen = QPen(QColor(style.INFECTION), 1.0, Qt.PenStyle.DotLine)
+            lines = BandsItem(starts, QBrush(Qt.BrushStyle.NoBrush), pen)
+            self.count_plot.addItem(lines, ignoreBounds=True)
+            self._keep("infection_lines", lines)
         self.events_plot.setYRange(-0.6, top + 0.6, padding=0)
         ticks = [(0.0, "Infection")]
         if d.medicine_lanes:
