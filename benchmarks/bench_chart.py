@@ -20,10 +20,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QObject  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
 
-from benchmarks.dataset import build_dataset  # noqa: E402
+from benchmarks.dataset import build_dataset
 
 REDRAW_BUDGET_MS = 16.0
 HOVER_BUDGET_MS = 5.0
@@ -34,7 +34,7 @@ class _PaintWatch(QObject):
         super().__init__()
         self.painted = False
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.painted = True
         return False
@@ -110,8 +110,11 @@ def main() -> None:
     for i in range(args.rounds * 5):
         j = (i * 37) % len(anc)
         x, y = float(anc.x[j]), float(anc.y[j])
-        scene_pos = plot.getViewBox().mapViewToScene(plot.getViewBox().mapToView(
-            plot.getViewBox().mapFromView(__import__("PySide6.QtCore").QtCore.QPointF(x, y))))
+        scene_pos = plot.getViewBox().mapViewToScene(
+            plot.getViewBox().mapToView(
+                plot.getViewBox().mapFromView(__import__("PySide6.QtCore").QtCore.QPointF(x, y))
+            )
+        )
         start = time.perf_counter()
         chart._on_mouse_moved(scene_pos)
         hover_times.append(time.perf_counter() - start)
@@ -127,8 +130,10 @@ def main() -> None:
         ("redraw after a one-month pan (median)", _median_ms(pan_times), REDRAW_BUDGET_MS),
         ("hover: mouse move handled (median)", _median_ms(hover_times), HOVER_BUDGET_MS),
     ]
-    print(f"10-year dataset: {len(timeline.draws)} draws, {len(timeline.fatigue)} fatigue days, "
-          f"{len(timeline.medications)} medicines")
+    print(
+        f"10-year dataset: {len(timeline.draws)} draws, {len(timeline.fatigue)} fatigue days, "
+        f"{len(timeline.medications)} medicines"
+    )
     print(f"{'measure':44} {'ms':>8} {'budget':>8}  ok")
     for name, ms, budget in rows:
         ok = "" if budget is None else ("yes" if ms <= budget else "NO")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from leukotrack.domain.records import (  # noqa: E402
+from leukotrack.domain.records import (
     Draw,
     FatigueEntry,
     Infection,
@@ -30,8 +30,8 @@ from leukotrack.domain.records import (  # noqa: E402
     TemperatureReading,
     Treatment,
 )
-from leukotrack.domain.units import format_number  # noqa: E402
-from leukotrack.services.store import open_records  # noqa: E402
+from leukotrack.domain.units import format_number
+from leukotrack.services.store import open_records
 
 START = date(2016, 1, 4)
 DAYS = 3650
@@ -61,7 +61,9 @@ MEDICINES = (
 )
 
 
-def _result(key: str, value: float, unit: str, decimals: int, rng: tuple[float, float] | None) -> Result:
+def _result(
+    key: str, value: float, unit: str, decimals: int, rng: tuple[float, float] | None
+) -> Result:
     v = round(value, decimals)
     low, high = rng if rng else (None, None)
     return Result(key, v, f"{format_number(v)} {unit}", None, low, high)
@@ -144,8 +146,13 @@ def build_dataset(data_dir: Path) -> None:
             for i in range(12):
                 start = START + timedelta(days=97 + i * 290)
                 repo.add_infection(
-                    Infection(start, "chest infection" if i % 2 else "cold", start + timedelta(days=6),
-                              Treatment.ANTIBIOTICS if i % 2 else Treatment.NONE, 38.4)
+                    Infection(
+                        start,
+                        "chest infection" if i % 2 else "cold",
+                        start + timedelta(days=6),
+                        Treatment.ANTIBIOTICS if i % 2 else Treatment.NONE,
+                        38.4,
+                    )
                 )
     finally:
         db.close()

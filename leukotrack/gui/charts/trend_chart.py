@@ -580,6 +580,8 @@ class TrendChart(QWidget):
         xs = np.array([m.x for m in d.fevers])
         i = int(np.clip(np.searchsorted(xs, x), 1, len(xs)) - 1)
         pw, ph = plot.getViewBox().viewPixelSize()
+        if pw <= 0 or ph <= 0:  # not laid out yet: nothing is under the mouse
+            return None
         best = None
         for j in (i, min(i + 1, len(xs) - 1)):
             dist = np.hypot((xs[j] - x) / pw, y / ph)
@@ -609,6 +611,8 @@ class TrendChart(QWidget):
         if panel is None:
             return None
         pw, ph = plot.getViewBox().viewPixelSize()
+        if pw <= 0 or ph <= 0:  # not laid out yet: nothing is under the mouse
+            return None
         best: tuple[float, Series, int] | None = None
         for key in panel.keys:
             s = d.series[key]
