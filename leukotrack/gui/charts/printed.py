@@ -336,32 +336,32 @@ class _Printer:
         label = s.label + (" →" if s.ongoing and s.x1 >= f.x1 else "")
         p.setFont(self.bold if (medicine and s.emphasised) else self.small)
         metrics = QFontMetricsF(p.font(), p.device())
+        base = r.center().y() + metrics.ascent() / 2 - metrics.descent() / 2
         fits = metrics.horizontalAdvance(label) <= r.width() - 4 * self.pt
-        if medicine and (fits or r.width() > 60 * self.pt):
+        if not (fits and medicine) and self._label_beside(f, r, label, metrics, base):
+            return
+        if medicine and r.width() > 16 * self.pt:
             shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, r.width() - 4 * self.pt)
-            if r.width() > 16 * self.pt:
-                p.setPen(text_pen)
-                p.drawText(
-                    QPointF(
-                        r.left() + 2 * self.pt,
-                        r.center().y() + metrics.ascent() / 2 - metrics.descent() / 2,
-                    ),
-                    shown,
-                )
-        else:  # a short bar: its label beside it, on a white ground
-            tx = r.right() + 2 * self.pt
-            w = metrics.horizontalAdvance(label)
-            box = QRectF(tx, r.top(), w, r.height())
-            free = not any(box.intersects(t) for t in self._taken)
-            if tx + w <= f.rect.right() and free:
-                self._taken.append(box)
-                p.setPen(Qt.PenStyle.NoPen)
-                p.setBrush(QBrush(QColor("white")))
-                base = r.center().y() + metrics.ascent() / 2 - metrics.descent() / 2
-                p.drawRect(QRectF(tx, base - metrics.ascent(), w, metrics.height()))
-                p.setPen(QPen(INK))
-                p.drawText(QPointF(tx, base), label)
-        p.setFont(self.small)
+            p.setPen(text_pen)
+            p.drawText(QPointF(r.left() + 2 * self.pt, base), shown)
+
+    def _label_beside(
+        self, f: _Frame, r: QRectF, label: str, metrics: QFontMetricsF, base: float
+    ) -> bool:
+        """Write `label` right of a bar on a white ground, if nothing is in the way there."""
+        p = self.p
+        tx = r.right() + 2 * self.pt
+        w = metrics.horizontalAdvance(label)
+        box = QRectF(tx, r.top(), w, r.height())
+        if tx + w > f.rect.right() or any(box.intersects(t) for t in self._taken):
+            return False
+        self._taken.append(box)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QBrush(QColor("white")))
+        p.drawRect(QRectF(tx, base - metrics.ascent(), w, metrics.height()))
+        p.setPen(QPen(INK))
+        p.drawText(QPointF(tx, base), label)
+        return True
 
     def _counts(self, area: QRectF) -> None:
         p = self.p
