@@ -7,7 +7,6 @@ person's display unit for each analyte.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -16,6 +15,7 @@ import numpy as np
 
 from leukotrack.domain.analytes import ANALYTES
 from leukotrack.domain.ctcae import ctcae_grade
+from leukotrack.domain.medicines import lowers_white_cells
 from leukotrack.domain.records import CountUnit, Medication, MedicationKind, Profile
 from leukotrack.domain.reference import Range, default_range, mild_neutropenia_limit, range_for
 from leukotrack.domain.units import format_number
@@ -30,66 +30,8 @@ OWN_PANEL = ("hemoglobin", "platelets")  # a scale of their own, each in a panel
 BAND_MARGIN_DAYS = 5 * 365  # bands reach this far past the data, so panning never ends them
 FEVER_C = 38.0
 
+
 # Generic names CLINICAL.md lists as lowering white cells; used when no better matcher is given.
-_LOWERING_NAMES = [
-    "clozapine",
-    "clozaril",
-    "fazaclo",
-    "versacloz",
-    "denzapine",
-    "zaponex",
-    "valpro",
-    "lamotrigine",
-    "carbamazepine",
-    "tegretol",
-    "sirolimus",
-    "mycophenolate",
-    "tacrolimus",
-    "ciclosporin",
-    "cyclosporine",
-    "interferon",
-    "bupropion",
-    "minocycline",
-    "penicillin",
-    "amoxicillin",
-    "methimazole",
-    "carbimazole",
-    "propylthiouracil",
-    "sulfasalazine",
-    "trimethoprim",
-    "co-trimoxazole",
-    "deferiprone",
-    "azathioprine",
-    "methotrexate",
-    "oxaliplatin",
-    "cisplatin",
-    "carboplatin",
-    "cyclophosphamide",
-    "doxorubicin",
-    "epirubicin",
-    "paclitaxel",
-    "docetaxel",
-    "fluorouracil",
-    "capecitabine",
-    "gemcitabine",
-    "irinotecan",
-    "etoposide",
-    "vincristine",
-    "vinorelbine",
-    "cytarabine",
-    "temozolomide",
-    "bendamustine",
-]
-
-
-def lowers_white_cells(med: Medication) -> bool:
-    """Marked chemotherapy/immunosuppressant, or named in CLINICAL.md's list (any strength/form)."""
-    if med.kind in (MedicationKind.CHEMOTHERAPY, MedicationKind.IMMUNOSUPPRESSANT):
-        return True
-    words = re.findall(r"[a-z-]+", med.name.lower())
-    return any(w.startswith(n) for w in words for n in _LOWERING_NAMES)
-
-
 def to_x(moment: datetime | date) -> float:
     """Seconds since the epoch; a bare date is placed at noon."""
     if not isinstance(moment, datetime):
