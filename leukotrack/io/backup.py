@@ -152,7 +152,7 @@ def parse_backup(data: bytes, name: str) -> ParsedImport:
 
 def parse_backup_document(document: Any, name: str) -> ParsedImport:
     if not is_backup(document):
-        raise FileFormatError(f"{name} is not a LeukoTrack backup (no \"format\": \"{FORMAT}\").")
+        raise FileFormatError(f'{name} is not a LeukoTrack backup (no "format": "{FORMAT}").')
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise FileFormatError(f"{name}: the backup has no version number.")
@@ -192,7 +192,10 @@ def _section(
 
 
 def _items(
-    p: ParsedImport, doc: Mapping[str, Any], key: str, read: Callable[[ParsedImport, Any, str], None]
+    p: ParsedImport,
+    doc: Mapping[str, Any],
+    key: str,
+    read: Callable[[ParsedImport, Any, str], None],
 ) -> None:
     items = doc.get(key, [])
     if not isinstance(items, list):
@@ -209,7 +212,9 @@ def _items(
             p.problem(where, str(exc))
 
 
-def _get(item: Mapping[str, Any], key: str, kind: type[T] | tuple[type, ...], optional: bool = False) -> Any:
+def _get(
+    item: Mapping[str, Any], key: str, kind: type[T] | tuple[type, ...], optional: bool = False
+) -> Any:
     value = item.get(key)
     if value is None and optional:
         return None

@@ -259,7 +259,9 @@ class _CsvReader:
         except InputError as exc:
             p.problem(where, f"{a.short}: {exc}")
             return
-        entered = cells.get("entered") or f"{q.comparator or ''}{number_text(q.value)} {q.unit.symbol}"
+        entered = (
+            cells.get("entered") or f"{q.comparator or ''}{number_text(q.value)} {q.unit.symbol}"
+        )
         result = Result(a.key, canonical, entered, q.comparator, low, high)
         p.add_result(
             taken_at,

@@ -14,6 +14,7 @@ round trip through FHIR gives back the same results.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
@@ -133,7 +134,7 @@ class FhirReader:
 
     def read_resources(self, resources: Iterable[tuple[Any, str]]) -> None:
         flat = list(_flatten(resources))
-        for resource, where in flat:
+        for resource, _where in flat:
             if resource.get("resourceType") == "Medication":
                 self._remember_medicine(resource)
         for resource, where in flat:
@@ -157,9 +158,7 @@ class FhirReader:
             return
         self._one_observation(obs, obs, code, label)
 
-    def _components(
-        self, obs: Mapping[str, Any], components: list[Any], label: str
-    ) -> None:
+    def _components(self, obs: Mapping[str, Any], components: list[Any], label: str) -> None:
         for i, comp in enumerate(components):
             if not isinstance(comp, dict):
                 continue
@@ -261,10 +260,8 @@ class FhirReader:
             if comparator is not None and comparator not in _COMPARATORS:
                 p.problem(label, f"{what} has an unknown comparator '{comparator}'.")
                 return None
-            try:
-                number_text(float(value))
-            except InputError as exc:
-                p.problem(label, str(exc))
+            if not math.isfinite(value):
+                p.problem(label, f"{what} is not a finite number.")
                 return None
             return Quantity(float(value), unit, comparator), str(written or unit.symbol)
         text = holder.get("valueString")
@@ -342,13 +339,19 @@ class FhirReader:
         if start > self.now.date():
             p.problem(label, f"the medicine '{name}' starts in the future ({start.isoformat()}).")
             return
-        p.medications.append(Located(Medication(name.strip()[:300], start, stop, _dose(res)), label))
+        p.medications.append(
+            Located(Medication(name.strip()[:300], start, stop, _dose(res)), label)
+        )
 
     def patient(self, res: Mapping[str, Any], label: str) -> None:
         if self.parsed.profile is not None:
             return
         gender = res.get("gender")
-        sex = {"female": Sex.FEMALE, "male": Sex.MALE}.get(gender) if isinstance(gender, str) else None
+        sex = (
+            {"female": Sex.FEMALE, "male": Sex.MALE}.get(gender)
+            if isinstance(gender, str)
+            else None
+        )
         birth = None
         text = res.get("birthDate")
         if isinstance(text, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
@@ -369,16 +372,19 @@ def _flatten(resources: Iterable[tuple[Any, str]]) -> Iterator[tuple[dict[str, A
             entries = resource.get("entry")
             if not isinstance(entries, list):
                 continue
-            inner: list[tuple[Any, str]] = []
             for i, entry in enumerate(entries):
-                if isinstance(entry, dict) and isinstance(entry.get("resource"), dict):
-                    res = entry["resource"]
-                    if isinstance(entry.get("fullUrl"), str) and res.get("resourceType") == (
-                        "Medication"
-                    ):
-                        res = {**res, "_fullUrl": entry["fullUrl"]}
-                    inner.append((res, f"{where} entry {i + 1}".strip()))
-            yield from _flatten(inner)
+                if not isinstance(entry, dict):
+                    continue
+                res = entry.get("resource")
+                if not isinstance(res, dict):
+                    continue
+                kind = res.get("resourceType")
+                if kind == "Medication" and isinstance(entry.get("fullUrl"), str):
+                    res = {**res, "_fullUrl": entry["fullUrl"]}
+                if kind == "Bundle":
+                    yield from _flatten([(res, f"{where} entry {i + 1}".strip())])
+                else:
+                    yield res, f"{where} entry {i + 1}".strip()
         else:
             yield resource, where
 
@@ -411,6 +417,11 @@ def _loinc_of(code: Any) -> str | None:
 
 @lru_cache(maxsize=256)
 def _fhir_time_cached(raw: str) -> datetime | str:
+    if len(raw) >= 19 and raw[10] == "T":
+        try:  # the common full form, fast; the wall-clock time as written, offset dropped
+            return datetime.fromisoformat(raw).replace(tzinfo=None, microsecond=0)
+        except ValueError:
+            pass
     try:
         return parse_datetime(raw)
     except InputError:
@@ -439,9 +450,32 @@ def _unit_from_text(text: str, dimension: Dimension) -> Unit:
     return parse_unit(text, dimension)
 
 
+_UNITS: dict[tuple[Any, Any, Dimension], Unit | InputError] = {}
+
+
 def _unit_of(vq: Mapping[str, Any], dimension: Dimension) -> Unit:
     """The unit by its UCUM code, else its written unit (`K/uL` declared as UCUM included)."""
-    code, written = vq.get("code"), vq.get("unit")
+    key = (vq.get("code"), vq.get("unit"), dimension)
+    try:
+        found = _UNITS.get(key)
+    except TypeError:  # a list or object where a unit should be
+        found = None
+    if found is None:
+        try:
+            found = _read_unit(key[0], key[1], dimension)
+        except InputError as exc:
+            found = exc
+        if len(_UNITS) < 1000:
+            try:
+                _UNITS[key] = found
+            except TypeError:
+                pass
+    if isinstance(found, InputError):
+        raise found
+    return found
+
+
+def _read_unit(code: Any, written: Any, dimension: Dimension) -> Unit:
     candidates = [t for t in (code, written) if isinstance(t, str) and t.strip()]
     if not candidates:
         if dimension is Dimension.PERCENT:
@@ -560,7 +594,7 @@ def _patient_name(res: Mapping[str, Any]) -> str:
         if isinstance(n.get("text"), str) and n["text"].strip():
             return str(n["text"]).strip()
         given = [g for g in n.get("given") or [] if isinstance(g, str)]
-        family = n.get("family") if isinstance(n.get("family"), str) else ""
+        family = str(n["family"]) if isinstance(n.get("family"), str) else ""
         full = " ".join([*given, family]).strip()
         if full:
             return full

@@ -8,7 +8,7 @@ from dataclasses import asdict, fields
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from leukotrack.domain.records import (
@@ -227,14 +227,16 @@ class Repository:
                 results[row[2]] = Result(row[2], row[3], entered, row[6], calculated=bool(row[7]))
         return out
 
-    def bulk_add_draws(self, draws: list[Draw], source_file: str | None = None) -> dict[datetime, int]:
+    def bulk_add_draws(
+        self, draws: list[Draw], source_file: str | None = None
+    ) -> dict[datetime, int]:
         """Insert draws (without their results) in one executemany; returns time -> new id."""
         if not draws:
             return {}
         before = self.session.execute(select(func.max(DrawRow.id))).scalar_one() or 0
         created = datetime.now().replace(microsecond=0)
-        self.session.execute(
-            insert(DrawRow),
+        self.session.connection().execute(
+            insert(_table(DrawRow)),
             [
                 {
                     "taken_at": d.taken_at,
@@ -246,9 +248,7 @@ class Repository:
                 for d in draws
             ],
         )
-        rows = self.session.execute(
-            select(DrawRow.taken_at, DrawRow.id).where(DrawRow.id > before)
-        )
+        rows = self.session.execute(select(DrawRow.taken_at, DrawRow.id).where(DrawRow.id > before))
         return {taken_at: draw_id for taken_at, draw_id in rows}
 
     def bulk_add_results(self, results: list[tuple[int, Result]]) -> None:
@@ -271,22 +271,27 @@ class Repository:
                     "calculated": r.calculated,
                 }
             )
-        self.session.execute(insert(ResultRow), rows)
+        self.session.connection().execute(insert(_table(ResultRow)), rows)
 
     def bulk_add_temperatures(self, readings: list[TemperatureReading], source: str) -> None:
         if readings:
-            self.session.execute(
-                insert(TemperatureRow),
+            self.session.connection().execute(
+                insert(_table(TemperatureRow)),
                 [
-                    {"taken_at": t.taken_at, "celsius": t.celsius, "entered": t.entered, "source": source}
+                    {
+                        "taken_at": t.taken_at,
+                        "celsius": t.celsius,
+                        "entered": t.entered,
+                        "source": source,
+                    }
                     for t in readings
                 ],
             )
 
     def bulk_add_medications(self, medications: list[Medication], source: str) -> None:
         if medications:
-            self.session.execute(
-                insert(MedicationRow),
+            self.session.connection().execute(
+                insert(_table(MedicationRow)),
                 [
                     {
                         "name": m.name,
@@ -425,6 +430,13 @@ class Repository:
         if row is None:
             raise KeyError(f"{model.__tablename__} {row_id} no longer exists")
         return row
+
+
+def _table(model: type[Base]) -> Table:
+    """The Core table of an ORM class (bulk inserts skip the ORM unit of work)."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 def _result_row(r: Result) -> ResultRow:
