@@ -13,6 +13,7 @@ round trip through FHIR gives back the same results.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import re
@@ -466,10 +467,8 @@ def _unit_of(vq: Mapping[str, Any], dimension: Dimension) -> Unit:
         except InputError as exc:
             found = exc
         if len(_UNITS) < 1000:
-            try:
+            with contextlib.suppress(TypeError):
                 _UNITS[key] = found
-            except TypeError:
-                pass
     if isinstance(found, InputError):
         raise found
     return found
