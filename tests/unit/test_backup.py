@@ -25,7 +25,11 @@ from leukotrack.io.parsed import FileFormatError
 def sample() -> dict:
     return backup_document(
         profile=Profile(
-            "Ann", Sex.FEMALE, date(1980, 1, 2), ReferenceProfile.DUFFY_NULL, Thresholds(anc_severe=0.4)
+            "Ann",
+            Sex.FEMALE,
+            date(1980, 1, 2),
+            ReferenceProfile.DUFFY_NULL,
+            Thresholds(anc_severe=0.4),
         ),
         settings={"theme": "dark"},
         draws=[

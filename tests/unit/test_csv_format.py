@@ -65,7 +65,9 @@ def test_decimal_comma_in_long_layout_with_semicolons() -> None:
 def test_ambiguous_date_refused_unless_format_given() -> None:
     text = "date,analyte,value,unit\n03/05/2024,wbc,4.5,K/uL\n"
     p = parse(text)
-    assert p.blocking and "--date-format" in p.blocking[0].message and p.blocking[0].where == "line 2"
+    assert (
+        p.blocking and "--date-format" in p.blocking[0].message and p.blocking[0].where == "line 2"
+    )
     p2 = parse(text, "%d/%m/%Y")
     assert list(p2.draws) == [datetime(2024, 5, 3)]
     p3 = parse(text, "%m/%d/%Y")
@@ -126,4 +128,9 @@ def test_formula_guard_and_round_trip() -> None:
     (d,) = p.draws.values()
     assert d.taken_at == draw.taken_at and d.lab == draw.lab and d.source == "manual"
     r = d.results[0].result
-    assert (r.value, r.entered, r.ref_low, r.ref_high) == (3.123456789, "3.123456789 K/µL", 4.0, 11.0)
+    assert (r.value, r.entered, r.ref_low, r.ref_high) == (
+        3.123456789,
+        "3.123456789 K/µL",
+        4.0,
+        11.0,
+    )

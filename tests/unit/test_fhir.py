@@ -40,9 +40,7 @@ def parse(doc):
 
 
 def results(p):
-    return {
-        (d.taken_at, r.result.analyte): r.result for d in p.draws.values() for r in d.results
-    }
+    return {(d.taken_at, r.result.analyte): r.result for d in p.draws.values() for r in d.results}
 
 
 def test_bundle_groups_by_time_and_keeps_wall_clock() -> None:
@@ -216,7 +214,14 @@ def test_components_of_a_panel() -> None:
 
 @pytest.mark.parametrize(
     "data",
-    [b"", b"   ", b"{not json", b'{"resourceType": "Bundle", "entry": [', b'{"a": 1}', b"\xff\xfe\x00"],
+    [
+        b"",
+        b"   ",
+        b"{not json",
+        b'{"resourceType": "Bundle", "entry": [',
+        b'{"a": 1}',
+        b"\xff\xfe\x00",
+    ],
 )
 def test_broken_files_raise_our_error(data: bytes) -> None:
     with pytest.raises(FileFormatError):

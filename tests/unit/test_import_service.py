@@ -130,7 +130,9 @@ def test_conflicting_value_at_same_time_is_a_problem(db, tmp_path: Path) -> None
     record_results(db, ResultEntry(datetime(2025, 1, 1, 9, 0), {"wbc": "3.1"}))
     before = counts(db)
     path = write(
-        tmp_path, "x.csv", "date,time,analyte,value\n2025-01-01,09:00,wbc,3.5\n2025-01-01,09:00,hb,12\n"
+        tmp_path,
+        "x.csv",
+        "date,time,analyte,value\n2025-01-01,09:00,wbc,3.5\n2025-01-01,09:00,hb,12\n",
     )
     report = import_files(db, [path])
     assert not report.ok and counts(db) == before
@@ -195,7 +197,12 @@ def fill(db) -> None:
         db,
         ResultEntry(
             datetime(2025, 1, 1, 9, 30),
-            {"wbc": "3,1 K/uL", "neutrophils_pct": "40", "hemoglobin": "118 g/L", "platelets": "<20"},
+            {
+                "wbc": "3,1 K/uL",
+                "neutrophils_pct": "40",
+                "hemoglobin": "118 g/L",
+                "platelets": "<20",
+            },
             "City Lab",
             {"wbc": "4.0-11.0"},
         ),
@@ -224,7 +231,9 @@ def test_export_import_round_trip(db, tmp_path: Path, fmt: str) -> None:
                 assert [m.name for m in b.medications()] == [m.name for m in a.medications()]
             if fmt == "json":
                 assert b.profile() == a.profile()
-                assert b.fatigue()[0].note == "tired" and b.infections()[0].kind == "chest infection"
+                assert (
+                    b.fatigue()[0].note == "tired" and b.infections()[0].kind == "chest infection"
+                )
         again = import_files(db2, [out])
         assert again.ok and again.files[0].preview.added_results == 0
     finally:
@@ -251,7 +260,9 @@ def test_export_file_is_whole_or_absent(db, tmp_path: Path) -> None:
 
 
 # -- junk -----------------------------------------------------------------------------------------
-JUNK = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+JUNK = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 @JUNK
@@ -298,7 +309,9 @@ def test_truncated_fhir_gives_a_clean_problem(db, tmp_path: Path, cut: int) -> N
 @JUNK
 @given(
     cells=st.lists(
-        st.lists(st.text(alphabet=st.characters(codec="utf-8"), max_size=8), min_size=4, max_size=4),
+        st.lists(
+            st.text(alphabet=st.characters(codec="utf-8"), max_size=8), min_size=4, max_size=4
+        ),
         min_size=1,
         max_size=5,
     )
