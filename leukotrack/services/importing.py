@@ -35,7 +35,8 @@ from leukotrack.domain.records import (
 )
 from leukotrack.io.detect import parse_file
 from leukotrack.io.parsed import FileFormatError, ParsedImport, Problem, show_time
-from leukotrack.storage.db import BACKUP_DIRNAME, Database, sqlite_backup
+from leukotrack.storage.backups import make_backup
+from leukotrack.storage.db import Database
 from leukotrack.storage.repository import Repository
 
 
@@ -198,9 +199,8 @@ def import_files(
 
 
 def _safety_copy(db: Database, now: datetime) -> Path:
-    target = db.path.parent / BACKUP_DIRNAME / f"before-import-{now:%Y%m%d-%H%M%S}.sqlite3"
-    sqlite_backup(db.path, target)
-    return target
+    """backups/before-import-<time>.sqlite3, made with SQLite's backup API."""
+    return make_backup(db.path, "before-import", now)
 
 
 # -- planning: what of the file is new ----------------------------------------------------------

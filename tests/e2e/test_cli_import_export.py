@@ -46,6 +46,11 @@ def test_export_json_restore_is_byte_for_byte(data_dir: Path, tmp_path: Path) ->
     run_cli(new, "import", str(out), check=True)
     original = run_cli(data_dir, "results", "--json", check=True).stdout
     assert run_cli(new, "results", "--json", check=True).stdout == original
+    as_of = ("--as-of", "2030-01-01")
+    flags = run_cli(data_dir, "flags", "--json", *as_of, check=True).stdout
+    assert json.loads(flags) and run_cli(new, "flags", "--json", *as_of, check=True).stdout == flags
+    now_flags = run_cli(data_dir, "flags", "--json", check=True).stdout
+    assert run_cli(new, "flags", "--json", check=True).stdout == now_flags
     assert row_counts(new) == row_counts(data_dir)
 
 
