@@ -46,12 +46,18 @@ class MainWindow(MainView):
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)
         self.db.close()
+        if self in _open_windows:
+            _open_windows.remove(self)
         if self.lock is not None:
             self.lock.unlock()
             self.lock = None
 
 
-_open_windows: list[MainWindow] = []
+_open_windows: list[MainWindow] = []  # windows opened with a lock, kept alive until closed
+
+
+def open_windows() -> list[MainWindow]:
+    return list(_open_windows)
 
 
 def make_app() -> QApplication:
