@@ -123,6 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
     rs.add_argument("--json", action="store_true")
 
     sub.add_parser("demo", help="fill an empty data folder with a fictional two-year history")
+
+    bk = sub.add_parser("backups", help="list the database backups, or restore one")
+    bk.add_argument("--restore", metavar="NAME", help="a backup's name from the list, or 'newest'")
     return p
 
 
@@ -259,11 +262,31 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backups(args: argparse.Namespace) -> int:
+    from leukotrack.paths import data_dir
+    from leukotrack.services.store import list_backups, restore_backup
+
+    folder = data_dir(args.data_dir)
+    if args.restore:
+        chosen, kept = restore_backup(folder, args.restore)
+        print(f"Restored {chosen.name} (made {chosen.made:%Y-%m-%d %H:%M}).")
+        if kept is not None:
+            print(f"The previous database was kept as {kept}.")
+        return 0
+    found = list_backups(folder)
+    if not found:
+        print(f"No backups yet in {folder / 'backups'}.")
+    for b in found:
+        print(f"{b.made:%Y-%m-%d %H:%M}  {b.kind:<16} {b.name}")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "profile": cmd_profile,
     "add": cmd_add,
     "results": cmd_results,
     "demo": cmd_demo,
+    "backups": cmd_backups,
 }
 
 

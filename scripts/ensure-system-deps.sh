@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   libegl1 libgl1 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0 libdbus-1-3 libx11-6
   xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
-  libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 poppler-utils
+  libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 poppler-utils fonts-dejavu-core
 )
 if [[ "${1:-}" == "--bundle" ]]; then
   packages+=(binutils libpython3.11 desktop-file-utils appstream)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from leukotrack.domain.errors import LeukoTrackError
@@ -68,14 +69,17 @@ def current_revision(path: Path) -> str | None:
                         "choose another data folder with --data-dir."
                     )
                 return None
+            check = con.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                raise sqlite3.DatabaseError(check)
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
             return None if row is None else str(row[0])
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
         raise CorruptDatabaseError(
-            f"{path} cannot be read as a database ({exc}). It was left untouched; restore a backup "
-            f"from {path.parent / BACKUP_DIRNAME} or choose another data folder."
+            f"{path} is damaged and cannot be read ({exc}). It was left untouched; restore the "
+            "newest good backup with: leukotrack backups --restore newest"
         ) from None
 
 
@@ -128,6 +132,29 @@ def migrate(path: Path, engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
+def _write_error(exc: OperationalError, path: Path) -> Exception:
+    text = str(exc.orig).lower()
+    if "disk is full" in text or "database or disk is full" in text:
+        return StorageFullError(
+            f"The disk holding {path.parent} is full, so nothing was saved; free some space "
+            "and try again. Your earlier records are intact."
+        )
+    if "readonly" in text or "read-only" in text:
+        return StorageReadOnlyError(
+            f"{path.parent} is read-only, so nothing was saved; make the folder writable or "
+            "choose another data folder. Your earlier records are intact."
+        )
+    return exc
+
+
+class StorageFullError(StorageError):
+    pass
+
+
+class StorageReadOnlyError(StorageError):
+    pass
+
+
 class Database:
     """One open LeukoTrack database file."""
 
@@ -141,6 +168,7 @@ class Database:
                 f"{path} was written by a newer version of LeukoTrack (schema {revision}); "
                 "install the newer version to open it. The file was left untouched."
             )
+        self.created = not path.exists() or path.stat().st_size == 0
         if not path.exists():
             _create_private_file(path)
         self.engine = _make_engine(path)
@@ -158,8 +186,11 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Repository]:
         """One user action: everything inside commits together or not at all."""
-        with self._sessions() as session, session.begin():
-            yield Repository(session)
+        try:
+            with self._sessions() as session, session.begin():
+                yield Repository(session)
+        except OperationalError as exc:
+            raise _write_error(exc, self.path) from exc
 
     @contextmanager
     def reading(self) -> Iterator[Repository]:

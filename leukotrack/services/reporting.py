@@ -1,0 +1,83 @@
+"""Make the hematologist report: gather the period's records and flags, lay them out as a PDF."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from leukotrack.domain.errors import InputError
+from leukotrack.report.content import ReportContent, SummaryLine
+from leukotrack.report.pdf import ChartPainter, write_report_pdf
+from leukotrack.services.report_content import build_report_content
+from leukotrack.services.timeline import Timeline, load_timeline
+from leukotrack.storage.db import Database
+
+PAPERS = ("A4", "Letter")
+# Territories that use US Letter paper (everywhere else uses A4).
+LETTER_TERRITORIES = frozenset(
+    {"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR", "DO", "CR", "PA", "SV", "NI", "HN", "BZ"}
+)
+PAPER_SETTING = "report.paper"
+
+ChartFactory = Callable[[Timeline, "date | None", date], ChartPainter]
+"""Given the period's records and its bounds, returns what paints the chart (from the GUI layer)."""
+
+
+def paper_for_locale(locale_name: str) -> str:
+    """'en_US' -> 'Letter'; 'en_GB', 'de_DE', 'C' -> 'A4'."""
+    territory = locale_name.split(".")[0].split("@")[0].replace("-", "_").split("_")[-1].upper()
+    return "Letter" if territory in LETTER_TERRITORIES else "A4"
+
+
+def choose_paper(db: Database, locale_name: str, override: str | None = None) -> str:
+    """The explicit choice, else the saved setting, else the locale's paper."""
+    choice = override or _saved_paper(db)
+    if choice is None or choice == "auto":
+        return paper_for_locale(locale_name)
+    for paper in PAPERS:
+        if choice.lower() == paper.lower():
+            return paper
+    raise InputError(f"'{choice}' is not a paper size LeukoTrack prints on; use A4 or Letter.")
+
+
+def _saved_paper(db: Database) -> str | None:
+    with db.reading() as repo:
+        value = repo.setting(PAPER_SETTING)
+    return value if isinstance(value, str) else None
+
+
+def check_period(start: date | None, end: date) -> None:
+    if start is not None and start > end:
+        raise InputError(
+            f"The report period starts ({start.isoformat()}) after it ends ({end.isoformat()}); "
+            "swap --from and --to."
+        )
+
+
+def report_content(
+    db: Database, start: date | None, end: date, today: date, summary: Sequence[SummaryLine]
+) -> tuple[ReportContent, Timeline]:
+    check_period(start, end)
+    period = load_timeline(db).between(start, end)
+    return build_report_content(period, summary, start, end, today), period
+
+
+def make_report(
+    db: Database,
+    out: Path,
+    start: date | None,
+    end: date,
+    today: date,
+    paper: str,
+    summary: Sequence[SummaryLine],
+    chart: ChartFactory | None = None,
+) -> int:
+    """Write the report PDF to `out` (atomically); returns its page count."""
+    if out.suffix.lower() != ".pdf":
+        raise InputError(f"'{out}' does not end in .pdf; give the report a name like report.pdf.")
+    if not out.parent.is_dir():
+        raise InputError(f"The folder {out.parent} does not exist; create it or choose another.")
+    content, period = report_content(db, start, end, today, summary)
+    painter = chart(period, start, end) if chart is not None and period.draws else None
+    return write_report_pdf(content, out, paper, painter)
