@@ -36,6 +36,21 @@ def main(out: Path) -> None:
             path = out / f"tab-{i}-{name}.png"
             window.grab().save(str(path))
             print(path)
+        window.tabs.setCurrentIndex(0)
+        for name, action in (
+            ("dialog-add-results", window.action_add_results),
+            ("dialog-profile", window.action_profile),
+        ):
+            action.trigger()
+            for _ in range(5):
+                app.processEvents()
+            dialog = window.controller.dialog
+            assert dialog is not None
+            path = out / f"{name}.png"
+            dialog.grab().save(str(path))
+            print(path)
+            dialog.reject()
+            app.processEvents()
         window.close()
 
 

@@ -45,6 +45,7 @@ class MainWindow(MainView):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)
+        self.controller.close()
         self.db.close()
         if self in _open_windows:
             _open_windows.remove(self)

@@ -3,6 +3,7 @@
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from leukotrack.gui.app import MainWindow
@@ -150,3 +151,18 @@ def test_delete_with_the_key_then_ctrl_z_brings_it_back(qtbot: QtBot, window: Ma
         table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     assert stored_counts(window)["draw"] == 1
+
+
+def test_tab_walks_value_unit_range_then_the_next_test(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = open_dialog(qtbot, window, window.overview.welcome.first_results)
+    assert isinstance(dialog, EntryView)
+    dialog.activateWindow()
+    wbc, neut = dialog.rows["wbc"], dialog.rows["neutrophils_pct"]
+    wbc.value.setFocus()
+    qtbot.waitUntil(wbc.value.hasFocus)
+    expected = [wbc.unit, wbc.range, neut.value, neut.range]  # the % unit has no choice: skipped
+    for widget in expected:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is widget
+    assert wbc.value.accessibleName() == "White blood cells value"
+    dialog.reject()

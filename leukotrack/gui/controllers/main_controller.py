@@ -42,7 +42,8 @@ from leukotrack.services.editing import Record, delete_record
 from leukotrack.services.timeline import Timeline, load_timeline
 from leukotrack.storage.db import Database
 
-FlagSource = Callable[[Database], tuple[list[FlagLike] | None, tuple[date, str] | None]]
+# timeline -> (active flags, or None when this build computes none; next test due)
+FlagSource = Callable[[Timeline], tuple[list[FlagLike] | None, tuple[date, str] | None]]
 
 
 def describe(record: Record) -> str:
@@ -58,7 +59,7 @@ def describe(record: Record) -> str:
     return f"medicine {record.name}"
 
 
-def no_flags(_db: Database) -> tuple[list[FlagLike] | None, tuple[date, str] | None]:
+def no_flags(_timeline: Timeline) -> tuple[list[FlagLike] | None, tuple[date, str] | None]:
     return None, None
 
 
@@ -78,6 +79,7 @@ class MainController:
         self.timeline: Timeline = load_timeline(db)
         self.undo_stack = QUndoStack(view)
         self.dialog: QDialog | None = None
+        self._closed = False
         self.overview = OverviewController(view.overview)
         self._setup_actions(open_demo)
         profile = self.timeline.profile
@@ -103,8 +105,9 @@ class MainController:
             self._form(MedicationForm),
             self.delete,
             "medicine",
+            sort_column=3,
         )
-        self.undo_stack.indexChanged.connect(lambda _i: self.refresh())
+        self.undo_stack.indexChanged.connect(self._stack_changed)
         self.refresh()
 
     def _setup_actions(self, open_demo: Callable[[], None] | None) -> None:
@@ -128,10 +131,22 @@ class MainController:
         else:
             v.overview.welcome.demo.clicked.connect(open_demo)
 
+    def close(self) -> None:
+        """The window is closing: stop reacting (the stack empties itself as it is destroyed)."""
+        if self._closed:
+            return
+        self._closed = True
+        self.undo_stack.indexChanged.disconnect(self._stack_changed)
+        if self.dialog is not None:
+            self.dialog.reject()
+
+    def _stack_changed(self, _index: int) -> None:
+        self.refresh()
+
     # -- refreshing -----------------------------------------------------------------------
     def refresh(self) -> None:
         self.timeline = t = load_timeline(self.db)
-        flags, next_due = self.flag_source(self.db)
+        flags, next_due = self.flag_source(t)
         self.overview.show(t, flags, next_due)
         self.results.set_columns(draw_columns(t.profile))
         self.results.set_records(t.draws)

@@ -24,6 +24,7 @@ class TableController(Generic[T]):
         open_form: Callable[[T | None], None],
         delete: Callable[[list[T]], None],
         noun: str,
+        sort_column: int = 0,
     ) -> None:
         self.view = view
         self.noun = noun
@@ -31,7 +32,7 @@ class TableController(Generic[T]):
         self.proxy = SortProxy(view)
         self.proxy.setSourceModel(self.model)
         view.table.setModel(self.proxy)
-        view.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        view.table.sortByColumn(sort_column, Qt.SortOrder.DescendingOrder)  # newest first
         self._open_form = open_form
         self._delete = delete
         view.add.clicked.connect(lambda: open_form(None))

@@ -89,7 +89,7 @@ class EntryView(QDialog):
             rng = QLineEdit(body)
             rng.setObjectName(f"range_{key}")
             rng.setAccessibleName(f"{text} reference range on the lab report")
-            rng.setPlaceholderText("e.g. 4.0-11.0")
+            rng.setPlaceholderText("low-high, e.g. 4.0-11.0")
             message = error_label(body)
             message.setObjectName(f"message_{key}")
             grid.addWidget(label, r, 0)
@@ -98,6 +98,7 @@ class EntryView(QDialog):
             grid.addWidget(rng, r, 3)
             grid.addWidget(message, r + 1, 1, 1, 3)
             self.rows[key] = AnalyteRow(key, label, value, unit, rng, message)
+        grid.setRowStretch(1 + 2 * len(analytes), 1)  # spare height goes below the rows
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(3, 1)
         scroll.setWidget(body)

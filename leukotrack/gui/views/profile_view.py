@@ -71,6 +71,8 @@ class ProfileView(QDialog):
             edit = QLineEdit(limits)
             edit.setObjectName(f"threshold_{key}")
             edit.setAccessibleName(text)
+            if key == "anc_mild":
+                edit.setPlaceholderText("profile default")
             form3.addRow(f"{text}:", edit)
             self.thresholds[key] = edit
         outer.addWidget(limits)
