@@ -73,6 +73,17 @@ def build_parser() -> argparse.ArgumentParser:
     prof.add_argument("--sex", choices=["female", "male"])
     prof.add_argument("--birth-date", metavar="D")
     prof.add_argument("--reference", choices=["adult", "child", "duffy-null"])
+    prof.add_argument(
+        "--threshold",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="change a flag threshold (counts in 10^9/L), e.g. anc_mild=1.2; "
+        "anc_mild=default goes back to the profile's own",
+    )
+    prof.add_argument(
+        "--clozapine-scheme", choices=["fda", "uk-cpms"], help="clozapine monitoring rules"
+    )
     prof.add_argument("--json", action="store_true", help="print the profile as JSON")
 
     add = sub.add_parser(
@@ -122,6 +133,14 @@ def build_parser() -> argparse.ArgumentParser:
     rs.add_argument("--analyte", metavar="KEY")
     rs.add_argument("--json", action="store_true")
 
+    fl = sub.add_parser("flags", help="the flags as of now or as of a date")
+    fl.add_argument(
+        "--as-of",
+        metavar="D[THH:MM]",
+        help="only records dated on or before this moment count (a date alone: end of that day)",
+    )
+    fl.add_argument("--json", action="store_true")
+
     sub.add_parser("demo", help="fill an empty data folder with a fictional two-year history")
 
     bk = sub.add_parser("backups", help="list the database backups, or restore one")
@@ -142,18 +161,35 @@ def _print_json(data: Any) -> None:
 
 
 def cmd_profile(args: argparse.Namespace) -> int:
-    from leukotrack.services.profile import parse_reference, parse_sex, profile_json, update_profile
+    from leukotrack.services.profile import (
+        changed_thresholds,
+        parse_reference,
+        parse_sex,
+        profile_json,
+        set_threshold,
+        update_profile,
+    )
 
     birth = _date(args.birth_date) if args.birth_date else None
     db = _records(args)
     try:
-        changes = {
-            "name": args.name,
-            "sex": parse_sex(args.sex) if args.sex else None,
-            "birth_date": birth,
-            "reference": parse_reference(args.reference) if args.reference else None,
-        }
-        p = update_profile(db, **changes)
+        thresholds = None
+        items = list(args.threshold)
+        if args.clozapine_scheme:
+            items.append(f"clozapine_scheme={args.clozapine_scheme}")
+        if items:
+            with db.reading() as repo:
+                thresholds = repo.profile().thresholds
+            for item in items:
+                thresholds = set_threshold(thresholds, item)
+        p = update_profile(
+            db,
+            name=args.name,
+            sex=parse_sex(args.sex) if args.sex else None,
+            birth_date=birth,
+            reference=parse_reference(args.reference) if args.reference else None,
+            thresholds=thresholds,
+        )
     finally:
         db.close()
     if args.json:
@@ -162,6 +198,32 @@ def cmd_profile(args: argparse.Namespace) -> int:
         data = profile_json(p)
         for key in ("name", "sex", "birth_date", "reference"):
             print(f"{key.replace('_', ' ')}: {data[key] or '-'}")
+        changed = changed_thresholds(p.thresholds)
+        print("thresholds: " + (", ".join(changed) if changed else "CLINICAL.md defaults"))
+    return 0
+
+
+def cmd_flags(args: argparse.Namespace) -> int:
+    from leukotrack.domain.flags import DISCLAIMER
+    from leukotrack.services.flags import as_of_moment, current_flags, flag_json
+
+    as_of = None
+    if args.as_of:
+        text = args.as_of.strip()
+        as_of = as_of_moment(_datetime(text) if ("T" in text or " " in text) else _date(text))
+    db = _records(args)
+    try:
+        flags = current_flags(db, as_of_moment(as_of))
+    finally:
+        db.close()
+    if args.json:
+        _print_json([flag_json(f) for f in flags])
+        return 0
+    if not flags:
+        print("No flags: nothing in your records needs attention by these rules.")
+    for f in flags:
+        print(f"{f.severity.value.upper():<9} {f.title}: {f.detail}")
+    print(DISCLAIMER)
     return 0
 
 
@@ -285,6 +347,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "profile": cmd_profile,
     "add": cmd_add,
     "results": cmd_results,
+    "flags": cmd_flags,
     "demo": cmd_demo,
     "backups": cmd_backups,
 }

@@ -27,6 +27,31 @@ def _isolated_dirs(
     monkeypatch.delenv("LEUKOTRACK_DATA_DIR", raising=False)
 
 
+class NetworkAccessError(AssertionError):
+    pass
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """LeukoTrack makes no network connections: any attempt fails the test."""
+    import socket
+
+    real_connect = socket.socket.connect
+
+    def guarded(self: socket.socket, address: object) -> None:
+        if self.family == socket.AF_UNIX:
+            return real_connect(self, address)
+        raise NetworkAccessError(f"a network connection to {address!r} was attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+    monkeypatch.setattr(socket.socket, "connect_ex", guarded)
+
+    def create_connection(address: object, *args: object, **kwargs: object) -> socket.socket:
+        raise NetworkAccessError(f"a network connection to {address!r} was attempted")
+
+    monkeypatch.setattr(socket, "create_connection", create_connection)
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"

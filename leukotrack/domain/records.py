@@ -66,6 +66,9 @@ class Thresholds:
     medication_window_days: int = 120
     ctcae_version: str = "5.0"
     clozapine_scheme: str = "fda"  # or "uk-cpms"
+    clozapine_mild_below: float = 1.5  # FDA label bands (general population column)
+    clozapine_moderate_below: float = 1.0
+    clozapine_severe_below: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)

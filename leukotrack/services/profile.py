@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, replace
+from dataclasses import asdict, fields, replace
 from datetime import date, datetime
 from typing import Any
 
 from leukotrack.domain.dates import check_not_future
 from leukotrack.domain.errors import InputError
 from leukotrack.domain.records import CountUnit, Profile, ReferenceProfile, Sex, Thresholds
+from leukotrack.domain.units import parse_number
 from leukotrack.storage.db import Database
 
 
@@ -82,3 +83,103 @@ def profile_json(p: Profile) -> dict[str, Any]:
         "thresholds": asdict(p.thresholds),
         "questions": p.questions,
     }
+
+
+_WHOLE_DAYS = {
+    "persistent_days",
+    "chronic_days",
+    "febrile_anc_max_age_days",
+    "medication_window_days",
+}
+_CHOICES = {"ctcae_version": ("5.0", "6.0"), "clozapine_scheme": ("fda", "uk-cpms")}
+_CELSIUS = {"fever_once_c", "fever_sustained_c"}
+_HOURS = {"fever_sustained_gap_hours", "fever_sustained_within_hours", "fever_lookback_hours"}
+# (lower, higher, what): `lower` must stay below `higher`
+_ORDER = (
+    ("anc_severe", "anc_moderate", "the severe ANC limit below the moderate one"),
+    ("anc_moderate", "anc_mild", "the moderate ANC limit below the mild one"),
+    ("persistent_days", "chronic_days", "persistent_days below chronic_days"),
+    (
+        "clozapine_severe_below",
+        "clozapine_moderate_below",
+        "the clozapine severe limit below the moderate one",
+    ),
+    (
+        "clozapine_moderate_below",
+        "clozapine_mild_below",
+        "the clozapine moderate limit below the mild one",
+    ),
+    ("fever_sustained_gap_hours", "fever_sustained_within_hours", "the fever gap below the window"),
+)
+
+
+def _with(t: Thresholds, key: str, value: Any) -> Thresholds:
+    changes: dict[str, Any] = {key: value}
+    return replace(t, **changes)
+
+
+def threshold_keys() -> list[str]:
+    return [f.name for f in fields(Thresholds)]
+
+
+def set_threshold(t: Thresholds, item: str) -> Thresholds:
+    """Apply one "KEY=VALUE" to `t`, checked; raises InputError saying what to type instead."""
+    key, sep, text = item.partition("=")
+    key, text = key.strip().replace("-", "_"), text.strip()
+    if not sep or not key:
+        raise InputError(f"'{item}' is not KEY=VALUE; type it like anc_mild=1.2.")
+    if key not in threshold_keys():
+        raise InputError(f"'{key}' is not a threshold; use one of: {', '.join(threshold_keys())}.")
+    if key in _CHOICES:
+        if text.lower() not in _CHOICES[key]:
+            raise InputError(f"{key} must be one of {', '.join(_CHOICES[key])}, not '{text}'.")
+        return check_thresholds(_with(t, key, text.lower()))
+    if key == "anc_mild" and text.lower() in ("default", "none", ""):
+        return check_thresholds(replace(t, anc_mild=None))
+    try:
+        number = parse_number(text)
+    except InputError:
+        raise InputError(f"{key} must be a number, not '{text}'.") from None
+    if key in _WHOLE_DAYS:
+        if number != int(number) or not 1 <= number <= 3650:
+            raise InputError(f"{key} is a whole number of days from 1 to 3650, not '{text}'.")
+        return check_thresholds(_with(t, key, int(number)))
+    if key in _CELSIUS:
+        low, high, unit = 35.0, 42.0, " °C"
+    elif key in _HOURS:
+        low, high, unit = 0.0, 240.0, " hours"
+    elif key.startswith("pancytopenia_hgb"):
+        low, high, unit = 1.0, 25.0, " g/dL"
+    elif key == "pancytopenia_platelets_below":
+        low, high, unit = 1.0, 5000.0, " ×10⁹/L"
+    else:
+        low, high, unit = 0.0, 300.0, " ×10⁹/L"
+    if not low < number <= high:
+        raise InputError(
+            f"{key}={text} is outside {low:g} to {high:g}{unit}; "
+            "counts are in ×10⁹/L (1.5, not 1500)."
+            if unit == " ×10⁹/L"
+            else f"{key}={text} is outside {low:g} to {high:g}{unit}."
+        )
+    return check_thresholds(_with(t, key, float(number)))
+
+
+def check_thresholds(t: Thresholds) -> Thresholds:
+    """Refuse thresholds that contradict each other (a severe limit above the moderate one...)."""
+    values = asdict(t)
+    for lower, higher, what in _ORDER:
+        a, b = values[lower], values[higher]
+        if a is not None and b is not None and not a < b:
+            raise InputError(f"{lower}={a:g} and {higher}={b:g} do not fit: keep {what}.")
+    if t.fever_sustained_c > t.fever_once_c:
+        raise InputError(
+            f"fever_sustained_c={t.fever_sustained_c:g} is above fever_once_c="
+            f"{t.fever_once_c:g}; the sustained fever limit is the lower one."
+        )
+    return t
+
+
+def changed_thresholds(t: Thresholds) -> list[str]:
+    """'anc_mild=1.2' for each threshold that differs from CLINICAL.md's default."""
+    default = asdict(Thresholds())
+    return [f"{k}={v}" for k, v in asdict(t).items() if v != default[k]]

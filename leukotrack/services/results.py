@@ -42,6 +42,7 @@ def view_result(draw: Draw, result: Result, profile: Profile) -> ResultView:
         result.value,
         rng.low if rng is not None else None,
         profile.thresholds.ctcae_version,
+        result.comparator,
     )
     return ResultView(draw.taken_at, result, rng, status, grade, draw.source, draw.lab, draw.id)
 
