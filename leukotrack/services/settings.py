@@ -8,6 +8,7 @@ from leukotrack.domain.errors import InputError
 from leukotrack.domain.records import Thresholds
 from leukotrack.domain.units import format_number, parse_number
 from leukotrack.services.entry import EntryError
+from leukotrack.services.profile import check_thresholds
 
 # key -> (label, lowest, highest, whole number?)
 EDITABLE_THRESHOLDS: dict[str, tuple[str, float, float, bool]] = {
@@ -78,9 +79,13 @@ def parse_thresholds(
         errors["clozapine_scheme"] = f"'{clozapine_scheme}' is not a clozapine scheme."
     if errors:
         raise EntryError(errors)
-    return replace(
+    chosen = replace(
         current,
         ctcae_version=ctcae_version,
         clozapine_scheme=clozapine_scheme,
         **values,  # type: ignore[arg-type]
     )
+    try:
+        return check_thresholds(chosen)  # the rules `leukotrack profile --threshold` applies
+    except InputError as exc:
+        raise EntryError({"thresholds": str(exc)}) from None

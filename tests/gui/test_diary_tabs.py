@@ -12,7 +12,8 @@ from leukotrack.gui.views.form_dialog_view import (
     MedicationDialogView,
     TemperatureDialogView,
 )
-from leukotrack.services.diary import add_fatigue
+from leukotrack.services.diary import add_fatigue, add_medication
+from leukotrack.services.entry import ResultEntry, record_results
 from tests.gui.helpers import open_dialog, retype, wait_closed
 
 
@@ -126,3 +127,21 @@ def test_deleting_two_rows_is_one_undo_step(qtbot: QtBot, window: MainWindow) ->
     with window.db.reading() as repo:
         assert sorted(f.score for f in repo.fatigue()) == [1, 2, 3]
     assert window.controller.fatigue.model.rowCount() == 3
+
+
+def test_clozapine_marks_the_medicine_and_shows_next_test_due(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    today = date.today()
+    record_results(
+        window.db,
+        ResultEntry(datetime.combine(today, datetime.min.time()), {"wbc": "6.0", "anc": "3.0"}),
+    )
+    add_medication(window.db, "Clozaril 100 mg tablet", today.replace(day=1), kind="other")
+    add_medication(window.db, "Sertraline", today.replace(day=1))
+    window.controller.refresh()
+    model = window.controller.medicines.model
+    marks = {model.record(r).name: model.index(r, 5).data() for r in range(model.rowCount())}
+    assert marks == {"Clozaril 100 mg tablet": "▼ known to lower white cells", "Sertraline": ""}
+    text = window.overview.next_test.text()
+    assert "Next blood test due" in text and "Clozaril" in text

@@ -166,3 +166,32 @@ def test_tab_walks_value_unit_range_then_the_next_test(qtbot: QtBot, window: Mai
         assert QApplication.focusWidget() is widget
     assert wbc.value.accessibleName() == "White blood cells value"
     dialog.reject()
+
+
+def test_fever_with_low_anc_raises_the_red_banner(qtbot: QtBot, window: MainWindow) -> None:
+    now = datetime.now().replace(second=0, microsecond=0)
+    record_results(window.db, ResultEntry(now - timedelta(days=2), {"wbc": "2.0", "anc": "0.4"}))
+    window.controller.refresh()
+    banner = window.overview.banner
+    assert not banner.isVisible()
+    flags = window.controller.overview.flag_labels
+    assert any(label.objectName() == "flag_neutropenia.severe" for label in flags)
+
+    window.tabs.setCurrentWidget(window.temperatures)
+    dialog = open_dialog(qtbot, window, window.temperatures.add)
+    qtbot.keyClicks(dialog.value, "38.5")  # type: ignore[attr-defined]
+    qtbot.keyClick(dialog.value, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    wait_closed(qtbot, window)
+
+    window.tabs.setCurrentWidget(window.overview)
+    assert banner.isVisible()
+    assert banner.text().startswith(
+        "Fever with low neutrophils is a medical emergency. "
+        "Contact your care team or go to emergency care now."
+    )
+    assert "38.5 °C" in banner.text()
+    names = [label.objectName() for label in window.controller.overview.flag_labels]
+    assert names[0] == "flag_febrile_neutropenia"  # most severe first
+
+    window.action_undo.trigger()  # the reading was typed by mistake
+    assert not banner.isVisible()

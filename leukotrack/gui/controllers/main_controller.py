@@ -11,10 +11,12 @@ from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from leukotrack import APP_NAME, NOT_A_DIAGNOSIS, __version__
+from leukotrack.domain.medicines import lowers_white_cells, match_medicine
 from leukotrack.domain.records import (
     Draw,
     FatigueEntry,
     Infection,
+    Medication,
     Profile,
     TemperatureReading,
 )
@@ -39,6 +41,7 @@ from leukotrack.gui.models.columns import (
 )
 from leukotrack.gui.views.main_view import MainView
 from leukotrack.services.editing import Record, delete_record
+from leukotrack.services.flags import current_flags, next_test_due
 from leukotrack.services.timeline import Timeline, load_timeline
 from leukotrack.storage.db import Database
 
@@ -59,8 +62,20 @@ def describe(record: Record) -> str:
     return f"medicine {record.name}"
 
 
-def no_flags(_timeline: Timeline) -> tuple[list[FlagLike] | None, tuple[date, str] | None]:
-    return None, None
+def flags_and_next_test(
+    timeline: Timeline,
+) -> tuple[list[FlagLike] | None, tuple[date, str] | None]:
+    """Flags and the next test due, as of now, from the snapshot the window shows."""
+    return list(current_flags(timeline)), next_test_due(timeline)
+
+
+def white_cell_mark(med: Medication) -> str:
+    """The Medicines tab's note for a medicine known (or marked) to lower white cells."""
+    if match_medicine(med.name) is not None:
+        return "▼ known to lower white cells"
+    if lowers_white_cells(med):
+        return f"▼ may lower white cells ({med.kind.value})"
+    return ""
 
 
 class MainController:
@@ -70,7 +85,7 @@ class MainController:
         view: MainView,
         data_dir: Path,
         open_demo: Callable[[], None] | None = None,
-        flag_source: FlagSource = no_flags,
+        flag_source: FlagSource = flags_and_next_test,
     ) -> None:
         self.db = db
         self.view = view
@@ -101,7 +116,7 @@ class MainController:
         )
         self.medicines = TableController(
             view.medicines,
-            medication_columns(lambda _m: ""),
+            medication_columns(white_cell_mark),
             self._form(MedicationForm),
             self.delete,
             "medicine",

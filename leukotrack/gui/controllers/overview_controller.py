@@ -9,6 +9,7 @@ from typing import Protocol
 from PySide6.QtWidgets import QLabel
 
 from leukotrack.domain.dates import long_date
+from leukotrack.domain.flags import EMERGENCY_TEXT
 from leukotrack.gui.views.overview_view import OverviewView
 from leukotrack.gui.views.style import SEVERITY_COLOURS, STATUS_COLOURS
 from leukotrack.gui.views.tile_view import TileView
@@ -17,10 +18,6 @@ from leukotrack.services.timeline import Timeline
 
 TILE_COLUMNS = 3
 SEVERITY_ORDER = {"emergency": 0, "danger": 1, "caution": 2, "info": 3}
-FEBRILE_NEUTROPENIA_TEXT = (
-    "Fever with low neutrophils is a medical emergency. "
-    "Contact your care team or go to emergency care now."
-)
 SEVERITY_WORDS = {
     "emergency": "Emergency",
     "danger": "Important",
@@ -123,7 +120,8 @@ class OverviewController:
 def banner_text(flag: FlagLike) -> str:
     """The emergency banner: CLINICAL.md's fixed words for febrile neutropenia, then the facts."""
     if flag.code == "febrile_neutropenia":
-        return f"{FEBRILE_NEUTROPENIA_TEXT}\n{flag.detail}"
+        facts = flag.detail.removeprefix(EMERGENCY_TEXT).strip()
+        return f"{EMERGENCY_TEXT}\n{facts}"
     return f"{flag.title}\n{flag.detail}"
 
 

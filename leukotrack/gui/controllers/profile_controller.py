@@ -89,8 +89,8 @@ class ProfileController(QObject):
             self._thresholds()
         except EntryError as exc:
             key, text = next(iter(exc.by_field.items()))
-            label = EDITABLE_THRESHOLDS.get(key, (key,))[0]
-            message = f"{label}: {text}"
+            known = EDITABLE_THRESHOLDS.get(key)
+            message = f"{known[0]}: {text}" if known else text
         except InputError as exc:
             message = str(exc)
         v.message.setText(message)

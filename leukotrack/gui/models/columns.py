@@ -127,5 +127,5 @@ def medication_columns(lowers_white_cells: Callable[[Medication], str]) -> list[
         Column("Kind", lambda m: m.kind.value, lambda m: m.kind.value),
         Column("Start", lambda m: m.start.isoformat(), lambda m: m.start),
         Column("Stop", lambda m: m.stop.isoformat() if m.stop else "ongoing", lambda m: m.stop),
-        Column("White cells", lowers_white_cells, lowers_white_cells),
+        Column("Effect on white cells", lowers_white_cells, lowers_white_cells),
     ]
