@@ -29,6 +29,7 @@ class TableController(Generic[T]):
         self.view = view
         self.noun = noun
         self.model: RecordTableModel[T] = RecordTableModel(columns, view)
+        self._stretch_last(columns)
         self.proxy = SortProxy(view)
         self.proxy.setSourceModel(self.model)
         view.table.setModel(self.proxy)
@@ -47,6 +48,11 @@ class TableController(Generic[T]):
 
     def set_columns(self, columns: Sequence[Column[T]]) -> None:
         self.model.set_columns(columns)
+        self._stretch_last(columns)
+
+    def _stretch_last(self, columns: Sequence[Column[T]]) -> None:
+        """A text column may take the spare width; a number stays beside its neighbours."""
+        self.view.table.horizontalHeader().setStretchLastSection(not columns[-1].numeric)
 
     def set_records(self, records: Sequence[T]) -> None:
         self.model.set_records(records)

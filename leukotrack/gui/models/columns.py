@@ -68,6 +68,13 @@ def _draw_value(key: str) -> Callable[[Draw], float | None]:
     return lambda draw: draw.value(key)
 
 
+def _header(key: str, profile: Profile) -> str:
+    """'WBC' over its unit on a second line (keeps the columns narrow); '%' is in the name."""
+    unit = unit_label(key, profile)
+    short = ANALYTES[key].short
+    return short if unit == "%" else f"{short}\n{unit}"
+
+
 def draw_columns(profile: Profile) -> list[Column[Draw]]:
     cols: list[Column[Draw]] = [
         Column("Date", lambda d: f"{d.taken_at:%Y-%m-%d %H:%M}", lambda d: d.taken_at),
@@ -76,7 +83,7 @@ def draw_columns(profile: Profile) -> list[Column[Draw]]:
     for key in DRAW_ANALYTES:
         cols.append(
             Column(
-                f"{ANALYTES[key].short} ({unit_label(key, profile)})",
+                _header(key, profile),
                 _draw_cell(key, profile),
                 _draw_value(key),
                 numeric=True,

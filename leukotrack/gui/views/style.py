@@ -11,11 +11,12 @@ EMERGENCY_STYLE = (
 )
 # Okabe–Ito colours (colour-blind safe) for low / high marks; the words say it too.
 STATUS_COLOURS = {"low": "#0072B2", "high": "#D55E00", "normal": ""}
+# Darker shades of the same hues, readable as text on a light background.
 SEVERITY_COLOURS = {
     "emergency": "#b00020",
-    "danger": "#D55E00",
-    "caution": "#E69F00",
-    "info": "#0072B2",
+    "danger": "#b34700",
+    "caution": "#8a5a00",
+    "info": "#005a8c",
 }
 
 
