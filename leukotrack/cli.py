@@ -11,6 +11,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any, NoReturn
 
 from leukotrack import __version__
@@ -142,6 +143,12 @@ def build_parser() -> argparse.ArgumentParser:
     fl.add_argument("--json", action="store_true")
 
     sub.add_parser("demo", help="fill an empty data folder with a fictional two-year history")
+
+    rep = sub.add_parser("report", help="write the hematologist's trend report as a PDF")
+    rep.add_argument("--out", required=True, metavar="FILE.pdf")
+    rep.add_argument("--from", dest="start", metavar="D", help="first day of the period")
+    rep.add_argument("--to", dest="end", metavar="D", help="last day of the period (default today)")
+    rep.add_argument("--paper", choices=["A4", "Letter"], help="default: your locale's paper")
 
     bk = sub.add_parser("backups", help="list the database backups, or restore one")
     bk.add_argument("--restore", metavar="NAME", help="a backup's name from the list, or 'newest'")
@@ -324,6 +331,21 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    start = _date(args.start) if args.start else None
+    end = _date(args.end) if args.end else None
+    out = Path(args.out).expanduser().absolute()
+    from leukotrack.gui.report_export import save_report
+
+    db = _records(args)
+    try:
+        pages = save_report(db, out, start, end, args.paper)
+    finally:
+        db.close()
+    print(f"Wrote {out} ({pages} page{'s' if pages != 1 else ''}).")
+    return 0
+
+
 def cmd_backups(args: argparse.Namespace) -> int:
     from leukotrack.paths import data_dir
     from leukotrack.services.store import list_backups, restore_backup
@@ -350,6 +372,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "flags": cmd_flags,
     "demo": cmd_demo,
     "backups": cmd_backups,
+    "report": cmd_report,
 }
 
 

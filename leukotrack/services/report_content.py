@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from leukotrack.domain.analytes import ANALYTES
 from leukotrack.domain.dates import long_date
+from leukotrack.domain.medicines import match_medicine
 from leukotrack.domain.records import CountUnit, Draw, Medication, MedicationKind, Profile
 from leukotrack.domain.reference import mild_neutropenia_limit, range_for
 from leukotrack.domain.units import format_number
@@ -35,7 +36,7 @@ def _cell(draw: Draw, key: str, profile: Profile) -> str:
         text += "*"
     rng = range_for(r, profile, draw.taken_at.date())
     if rng is not None:
-        mark = {"low": " L", "high": " H", "normal": ""}[rng.status(r.value)]
+        mark = {"low": " L", "high": " H", "normal": ""}[rng.status(r.value, r.comparator)]
         text += mark
     return text
 
@@ -95,11 +96,14 @@ def draws_table(draws: Sequence[Draw], profile: Profile) -> Table:
 
 def medicine_effect(m: Medication) -> str:
     """Known effect on white cells, in plain words."""
+    known = match_medicine(m.name)
+    if known is not None:
+        return f"{known.group}; known to lower white cells"
     if m.kind is MedicationKind.CHEMOTHERAPY:
-        return "chemotherapy: lowers white cells"
+        return "marked as chemotherapy: lowers white cells"
     if m.kind is MedicationKind.IMMUNOSUPPRESSANT:
-        return "immunosuppressant: may lower white cells"
-    return ""
+        return "marked as immunosuppressant: may lower white cells"
+    return "none known"
 
 
 def _d(day: date | None) -> str:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 
 from leukotrack.domain.errors import InputError
 from leukotrack.report.content import ReportContent, SummaryLine
 from leukotrack.report.pdf import ChartPainter, write_report_pdf
+from leukotrack.services.flags import current_flags
 from leukotrack.services.report_content import build_report_content
 from leukotrack.services.timeline import Timeline, load_timeline
 from leukotrack.storage.db import Database
@@ -55,6 +56,16 @@ def check_period(start: date | None, end: date) -> None:
         )
 
 
+def summary_lines(source: Database | Timeline, as_of: datetime) -> list[SummaryLine]:
+    """The active flags as of `as_of`, in words, most severe first."""
+    return [SummaryLine(f.severity.value, f.title, f.detail) for f in current_flags(source, as_of)]
+
+
+def period_end_moment(end: date, now: datetime) -> datetime:
+    """Flags for a period are taken as of its last day's end (or now, when it ends today)."""
+    return now if end >= now.date() else datetime.combine(end, time.max).replace(microsecond=0)
+
+
 def report_content(
     db: Database, start: date | None, end: date, today: date, summary: Sequence[SummaryLine]
 ) -> tuple[ReportContent, Timeline]:
@@ -70,10 +81,16 @@ def make_report(
     end: date,
     today: date,
     paper: str,
-    summary: Sequence[SummaryLine],
+    summary: Sequence[SummaryLine] | None = None,
     chart: ChartFactory | None = None,
 ) -> int:
-    """Write the report PDF to `out` (atomically); returns its page count."""
+    """Write the report PDF to `out` (atomically); returns its page count.
+
+    Without an explicit `summary`, the flags active at the end of the period are summarised.
+    """
+    if summary is None:
+        now = datetime.now()
+        summary = summary_lines(db, period_end_moment(end, now))
     if out.suffix.lower() != ".pdf":
         raise InputError(f"'{out}' does not end in .pdf; give the report a name like report.pdf.")
     if not out.parent.is_dir():
