@@ -20,6 +20,7 @@ from leukotrack.domain.records import (
     Profile,
     TemperatureReading,
 )
+from leukotrack.gui.controllers.backup_controller import BackupController
 from leukotrack.gui.controllers.chart_controller import ChartController
 from leukotrack.gui.controllers.commands import RecordChange
 from leukotrack.gui.controllers.diary_forms import (
@@ -88,6 +89,7 @@ class MainController:
         data_dir: Path,
         open_demo: Callable[[], None] | None = None,
         flag_source: FlagSource = flags_and_next_test,
+        restore_backup: Callable[[str], None] | None = None,
     ) -> None:
         self.db = db
         self.view = view
@@ -101,6 +103,8 @@ class MainController:
         self.chart = ChartController(view.overview)
         self._setup_actions(open_demo)
         self.reports = ReportController(self)
+        if restore_backup is not None:
+            self.backups = BackupController(self, restore_backup)
         profile = self.timeline.profile
         self.results = TableController(
             view.results, draw_columns(profile), self.open_entry, self.delete, "blood test"
