@@ -29,6 +29,7 @@ from leukotrack.gui.controllers.diary_forms import (
     TemperatureForm,
 )
 from leukotrack.gui.controllers.entry_controller import EntryController, new_entry_view
+from leukotrack.gui.controllers.file_controller import FileController
 from leukotrack.gui.controllers.overview_controller import FlagLike, OverviewController
 from leukotrack.gui.controllers.profile_controller import ProfileController
 from leukotrack.gui.controllers.table_controller import TableController
@@ -97,6 +98,7 @@ class MainController:
         self._closed = False
         self.overview = OverviewController(view.overview)
         self._setup_actions(open_demo)
+        self.files = FileController(self)
         profile = self.timeline.profile
         self.results = TableController(
             view.results, draw_columns(profile), self.open_entry, self.delete, "blood test"
