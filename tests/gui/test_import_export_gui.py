@@ -79,6 +79,7 @@ def test_file_import_previews_then_stores_and_shows_results(
     assert wizard.file_name.text() == "labs.csv"
     assert wizard.kind.text() == "CSV spreadsheet"
     assert wizard.date_row.isVisible()
+    assert wizard.summary_heading.text() == "What will be added"
     assert wizard.summary.text().startswith("4 rows read. Adds 4 blood count results (2 new")
     assert table_rows(wizard.results) == [
         ["WBC — white blood cells", "2", "/uL, K/uL"],
@@ -161,6 +162,7 @@ def test_a_bad_row_blocks_the_file_and_lists_every_problem(
     window.controller.files.choose_import_files = lambda: [path]
     wizard = open_wizard(qtbot, window, file_action(window, "&Import…").trigger)
     assert not wizard.import_button.isEnabled()
+    assert wizard.summary_heading.text() == "What would be added once the problems are fixed"
     assert wizard.problems_heading.text() == "3 problems (2 block the import, 1 left out)"
     rows = table_rows(wizard.problems)
     assert [(r[0], r[2]) for r in rows] == [
@@ -346,3 +348,18 @@ def test_export_failure_is_a_message_not_a_crash(
     assert not out.exists()
     box.accept()
     qtbot.waitUntil(lambda: files.message is None)
+
+
+def test_a_drop_while_another_dialog_is_open_waits_for_it(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    path = write(tmp_path, "labs.csv", GOOD_CSV)
+    window.controller.open_entry(None)
+    entry = window.controller.dialog
+    assert entry is not None
+    window.controller.files.import_paths([path])
+    assert window.controller.files.wizard is None and window.controller.dialog is entry
+    assert window.statusBar().currentMessage().startswith("Close the open window first")
+    entry.reject()
+    qtbot.waitUntil(lambda: window.controller.dialog is None)
+    assert counts(window)["draw"] == 0

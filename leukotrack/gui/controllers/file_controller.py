@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 from leukotrack import APP_NAME
 from leukotrack.domain.analytes import ANALYTES
 from leukotrack.domain.errors import LeukoTrackError
-from leukotrack.gui.views.import_view import ImportView, fill_table
+from leukotrack.gui.views.import_view import ImportView, fill_table, fit_height
 from leukotrack.io.parsed import Problem
 from leukotrack.services.exporting import export_records
 from leukotrack.services.importing import ImportPreview, import_files, preview_import
@@ -207,7 +207,7 @@ class FileController:
         view.add_file_actions([self.action_import, self.action_export])
 
         welcome = view.overview.welcome
-        self.welcome_import = QPushButton("&Import a file (FHIR, CSV or a backup)…", welcome)
+        self.welcome_import = QPushButton("Im&port a file (FHIR, CSV or a backup)…", welcome)
         self.welcome_import.setObjectName("welcomeImport")
         self.welcome_import.clicked.connect(self.import_chosen)
         welcome.import_slot.addWidget(self.welcome_import)
@@ -275,6 +275,8 @@ class FileController:
         self._show_preview(preview)
         self.main._open_dialog(wizard)
         wizard.finished.connect(self._wizard_closed)
+        first = wizard.import_button if preview.can_import else wizard.cancel
+        (wizard.date_order if wizard.date_row.isVisibleTo(wizard) else first).setFocus()
 
     def _run_preview(self, path: Path, fmt: str | None) -> ImportPreview | None:
         try:
@@ -293,8 +295,15 @@ class FileController:
                 break
         w.kind.setText(KINDS.get(p.kind, p.kind))
         w.date_row.setVisible(p.kind == "csv")
+        if p.can_import:
+            w.summary_heading.setText("What will be added")
+        elif p.kind == "unreadable":
+            w.summary_heading.setText("Nothing to add")
+        else:
+            w.summary_heading.setText("What would be added once the problems are fixed")
         w.summary.setText(summary_text(p))
         fill_table(w.results, result_rows(p))
+        fit_height(w.results, len(ANALYTES))
         w.results.setVisible(bool(p.new_results))
         blocking, left_out = len(p.blocking), len(p.problems) - len(p.blocking)
         if not p.problems:

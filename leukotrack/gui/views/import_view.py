@@ -33,6 +33,7 @@ def _table(columns: list[str], parent: QWidget, name: str) -> QTableWidget:
     table.setObjectName(name)
     table.setHorizontalHeaderLabels(columns)
     table.verticalHeader().hide()
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setWordWrap(True)
@@ -49,7 +50,14 @@ def fill_table(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
             item = QTableWidgetItem(text)
             item.setToolTip(text)
             table.setItem(r, c, item)
-    table.resizeRowsToContents()
+
+
+def fit_height(table: QTableWidget, max_rows: int) -> None:
+    """Tall enough for its rows (up to `max_rows`), so short lists leave no empty box."""
+    rows = min(table.rowCount(), max_rows)
+    height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+    height += sum(table.verticalHeader().sectionSize(r) for r in range(rows))
+    table.setFixedHeight(height + 4)
 
 
 class ImportView(QDialog):
@@ -81,9 +89,10 @@ class ImportView(QDialog):
         form.addRow("&Dates in the file:", self.date_order)
         outer.addWidget(self.date_row)
 
-        heading = QLabel("What will be added", self)
-        scale_font(heading, 1.05, bold=True)
-        outer.addWidget(heading)
+        self.summary_heading = QLabel("What will be added", self)
+        self.summary_heading.setObjectName("importSummaryHeading")
+        scale_font(self.summary_heading, 1.05, bold=True)
+        outer.addWidget(self.summary_heading)
         self.summary = QLabel(self)
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
@@ -92,7 +101,7 @@ class ImportView(QDialog):
             ["Blood count", "New results", "Units in the file"], self, "importResults"
         )
         self.results.setAccessibleName("New results per blood count")
-        outer.addWidget(self.results, 2)
+        outer.addWidget(self.results)
 
         self.problems_heading = QLabel(self)
         self.problems_heading.setObjectName("importProblemsHeading")
@@ -102,7 +111,7 @@ class ImportView(QDialog):
         self.problems.setAccessibleName("Problems found in the file")
         self.problems.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.problems.horizontalHeader().setStretchLastSection(False)
-        outer.addWidget(self.problems, 3)
+        outer.addWidget(self.problems, 1)
 
         self.reason = error_label(self)
         self.reason.setObjectName("importReason")
@@ -111,6 +120,7 @@ class ImportView(QDialog):
         self.note.setObjectName("importNote")
         self.note.setWordWrap(True)
         outer.addWidget(self.note)
+        outer.addStretch(0)
 
         self.buttons = QDialogButtonBox(self)
         self.import_button = QPushButton("&Import", self)
