@@ -20,6 +20,7 @@ from leukotrack.domain.records import (
     Profile,
     TemperatureReading,
 )
+from leukotrack.gui.controllers.chart_controller import ChartController
 from leukotrack.gui.controllers.commands import RecordChange
 from leukotrack.gui.controllers.diary_forms import (
     FatigueForm,
@@ -32,6 +33,7 @@ from leukotrack.gui.controllers.entry_controller import EntryController, new_ent
 from leukotrack.gui.controllers.file_controller import FileController
 from leukotrack.gui.controllers.overview_controller import FlagLike, OverviewController
 from leukotrack.gui.controllers.profile_controller import ProfileController
+from leukotrack.gui.controllers.report_controller import ReportController
 from leukotrack.gui.controllers.table_controller import TableController
 from leukotrack.gui.models.columns import (
     FATIGUE_COLUMNS,
@@ -97,8 +99,10 @@ class MainController:
         self.dialog: QDialog | None = None
         self._closed = False
         self.overview = OverviewController(view.overview)
+        self.chart = ChartController(view.overview)
         self._setup_actions(open_demo)
         self.files = FileController(self)
+        self.reports = ReportController(self)
         profile = self.timeline.profile
         self.results = TableController(
             view.results, draw_columns(profile), self.open_entry, self.delete, "blood test"
@@ -153,6 +157,7 @@ class MainController:
         if self._closed:
             return
         self._closed = True
+        self.chart.close()
         self.undo_stack.indexChanged.disconnect(self._stack_changed)
         if self.dialog is not None:
             self.dialog.reject()
@@ -165,6 +170,7 @@ class MainController:
         self.timeline = t = load_timeline(self.db)
         flags, next_due = self.flag_source(t)
         self.overview.show(t, flags, next_due)
+        self.chart.show(t)
         self.results.set_columns(draw_columns(t.profile))
         self.results.set_records(t.draws)
         self.temperatures.set_records(t.temperatures)
