@@ -31,6 +31,7 @@ from leukotrack.gui.controllers.diary_forms import (
     TemperatureForm,
 )
 from leukotrack.gui.controllers.entry_controller import EntryController, new_entry_view
+from leukotrack.gui.controllers.file_controller import FileController
 from leukotrack.gui.controllers.overview_controller import FlagLike, OverviewController
 from leukotrack.gui.controllers.profile_controller import ProfileController
 from leukotrack.gui.controllers.report_controller import ReportController
@@ -102,6 +103,7 @@ class MainController:
         self.overview = OverviewController(view.overview)
         self.chart = ChartController(view.overview)
         self._setup_actions(open_demo)
+        self.files = FileController(self)
         self.reports = ReportController(self)
         if restore_backup is not None:
             self.backups = BackupController(self, restore_backup)
