@@ -140,6 +140,18 @@ def build_parser() -> argparse.ArgumentParser:
     rs.add_argument("--analyte", metavar="KEY")
     rs.add_argument("--json", action="store_true")
 
+    imp = sub.add_parser(
+        "import", help="import FHIR R4 JSON (Bundle, Observation, NDJSON), CSV or a backup"
+    )
+    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.add_argument(
+        "--date-format",
+        metavar="FMT",
+        help="how a CSV writes its dates when day and month could be swapped, e.g. %%d/%%m/%%Y",
+    )
+    exp = sub.add_parser("export", help="export everything as CSV, a JSON backup or FHIR R4")
+    exp.add_argument("--format", required=True, choices=["csv", "json", "fhir"])
+    exp.add_argument("--out", required=True, metavar="FILE")
     fl = sub.add_parser("flags", help="the flags as of now or as of a date")
     fl.add_argument(
         "--as-of",
@@ -352,6 +364,35 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from leukotrack.services.importing import import_files, summary_lines
+
+    db = _records(args)
+    try:
+        report = import_files(db, [Path(f) for f in args.files], args.date_format)
+    finally:
+        db.close()
+    for file in report.files:
+        for line in summary_lines(file):
+            print(line)
+        for problem in file.problems:
+            mark = "left out" if problem.skipped else "problem"
+            print(f"{file.path}: {mark}: {problem}", file=sys.stderr)
+    return 0 if report.ok else 2
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from leukotrack.services.exporting import export_records
+
+    db = _records(args)
+    try:
+        out = export_records(db, args.format, Path(args.out))
+    finally:
+        db.close()
+    print(f"Exported to {out} ({args.format}).")
+    return 0
+
+
 def cmd_backups(args: argparse.Namespace) -> int:
     from leukotrack.paths import data_dir
     from leukotrack.services.store import list_backups, restore_backup
@@ -377,6 +418,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "results": cmd_results,
     "flags": cmd_flags,
     "demo": cmd_demo,
+    "import": cmd_import,
+    "export": cmd_export,
     "backups": cmd_backups,
     "report": cmd_report,
 }

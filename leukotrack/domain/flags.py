@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import Enum
 
+from leukotrack import NOT_A_DIAGNOSIS
 from leukotrack.domain import clozapine
 from leukotrack.domain.anc import anc_from_values
 from leukotrack.domain.medicines import is_clozapine, lowers_white_cells, match_medicine
@@ -47,7 +48,7 @@ EMERGENCY_TEXT = (
     "Fever with low neutrophils is a medical emergency. "
     "Contact your care team or go to emergency care now."
 )
-DISCLAIMER = "LeukoTrack organises your own records; it does not replace your care team's advice."
+DISCLAIMER = NOT_A_DIAGNOSIS
 
 
 class Severity(Enum):

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from leukotrack.domain.readings import certainly_below
 from leukotrack.domain.records import Profile, ReferenceProfile, Result, Sex
 
 RangeSource = Literal["lab", "profile"]
@@ -22,12 +23,23 @@ class Range:
     high: float | None
     source: RangeSource
 
-    def status(self, value: float) -> Status:
-        if self.low is not None and value < self.low:
+    def status(self, value: float, comparator: str | None = None) -> Status:
+        """Low or high only when the value certainly is: ">3" is not low, "<0.5" is."""
+        if self.low is not None and certainly_below(value, comparator, self.low):
             return "low"
-        if self.high is not None and value > self.high:
+        if self.high is not None and _certainly_above(value, comparator, self.high):
             return "high"
         return "normal"
+
+
+def _certainly_above(value: float, comparator: str | None, limit: float) -> bool:
+    if comparator in (None, "", "="):
+        return value > limit
+    if comparator == ">":
+        return value >= limit
+    if comparator == ">=":
+        return value > limit
+    return False
 
 
 ADULT: dict[str, tuple[float, float]] = {

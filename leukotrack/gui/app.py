@@ -1,78 +1,112 @@
-"""QApplication and the main window."""
+"""QApplication, main window assembly, one instance per data folder, and the crash handler."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QMainWindow,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QLockFile
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from leukotrack import APP_NAME, NOT_A_DIAGNOSIS, __version__
-from leukotrack.domain.analytes import ANALYTES
-from leukotrack.services.results import result_views, show_value
+from leukotrack import APP_NAME, __version__
+from leukotrack.gui.controllers.main_controller import MainController
+from leukotrack.gui.crash import make_excepthook
+from leukotrack.gui.instance import acquire_instance_lock
+from leukotrack.gui.views.main_view import MainView
+from leukotrack.paths import demo_data_dir, log_dir
+from leukotrack.services.demo import fill_demo
 from leukotrack.services.store import open_records
 from leukotrack.storage.db import Database
 
 
-class MainWindow(QMainWindow):
-    """The first window: who, and the latest blood count."""
+class MainWindow(MainView):
+    """The main view with its controller, owning its database (closed with the window)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, data_dir: Path, demo: bool = False) -> None:
         super().__init__()
         self.db = db
-        self.setWindowTitle(APP_NAME)
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        self.heading = QLabel(central)
-        self.heading.setObjectName("heading")
-        self.latest = QTableWidget(0, 3, central)
-        self.latest.setObjectName("latestResults")
-        self.latest.setHorizontalHeaderLabels(["Test", "Value", "In range?"])
-        self.latest.verticalHeader().setVisible(False)
-        self.latest.setAccessibleName("Latest results")
-        layout.addWidget(self.heading)
-        layout.addWidget(self.latest)
-        layout.addWidget(QLabel(NOT_A_DIAGNOSIS, central))
-        self.setCentralWidget(central)
-        self.resize(900, 600)
-        self.refresh()
+        self.data_dir = data_dir
+        self.lock: QLockFile | None = None
+        if demo:
+            self.setWindowTitle(f"{APP_NAME} — demo data (fictional)")
+        self.controller = MainController(db, self, data_dir, None if demo else self.open_demo)
 
-    def refresh(self) -> None:
-        with self.db.reading() as repo:
-            profile = repo.profile()
-            draws = repo.draws()
-        who = profile.name or "No profile yet"
-        if not draws:
-            self.heading.setText(f"{who}: no blood tests yet.")
-            self.latest.setRowCount(0)
+    def open_demo(self) -> None:
+        """Open the demo in its own data folder and window; the real records stay untouched."""
+        window = open_window(demo_data_dir(), demo=True)
+        if window is None:
+            QMessageBox.information(
+                self, APP_NAME, "The demo data is already open in another LeukoTrack window."
+            )
             return
-        last = draws[-1]
-        self.heading.setText(f"{who}: latest blood test {last.taken_at:%d %b %Y %H:%M}")
-        views = result_views([last], profile)
-        self.latest.setRowCount(len(views))
-        for row, v in enumerate(views):
-            shown = show_value(v.analyte, v.result.value, profile.count_unit, v.result.comparator)
-            self.latest.setItem(row, 0, QTableWidgetItem(ANALYTES[v.analyte].name))
-            self.latest.setItem(row, 1, QTableWidgetItem(shown))
-            self.latest.setItem(row, 2, QTableWidgetItem(v.status))
+        window.show()
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)
+        self.controller.close()
+        self.db.close()
+        if self in _open_windows:
+            _open_windows.remove(self)
+        if self.lock is not None:
+            self.lock.unlock()
+            self.lock = None
+
+
+_open_windows: list[MainWindow] = []  # windows opened with a lock, kept alive until closed
+
+
+def open_windows() -> list[MainWindow]:
+    return list(_open_windows)
+
+
+def make_app() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def build_main_window(data_dir: Path, demo: bool = False) -> MainWindow:
+    """The main window on `data_dir` (not shown, no event loop): for run_app and smoke tests."""
+    make_app()
+    db = open_records(data_dir)
+    if demo:
+        with db.reading() as repo:
+            empty = repo.is_empty()
+        if empty:
+            fill_demo(db)
+    return MainWindow(db, data_dir, demo)
+
+
+def open_window(data_dir: Path, demo: bool = False) -> MainWindow | None:
+    """Lock `data_dir` and build its window; None when another instance has it open."""
+    lock = acquire_instance_lock(data_dir)
+    if lock is None:
+        return None
+    window = build_main_window(data_dir, demo)
+    window.lock = lock
+    _open_windows.append(window)
+    return window
+
+
+def refuse_second_instance(data_dir: Path) -> None:
+    message = (
+        f"LeukoTrack is already open for the data folder {data_dir}. "
+        "Switch to that window; two windows on one folder could overwrite each other's changes."
+    )
+    print(message, file=sys.stderr)
+    QMessageBox.information(None, APP_NAME, message)
 
 
 def run_app(data_dir: Path) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName(APP_NAME)
-    app.setApplicationVersion(__version__)
-    db = open_records(data_dir)
-    try:
-        window = MainWindow(db)
-        window.show()
-        return app.exec()
-    finally:
-        db.close()
+    app = make_app()
+    sys.excepthook = make_excepthook(log_dir(data_dir))
+    window = open_window(data_dir)
+    if window is None:
+        refuse_second_instance(data_dir)
+        return 1
+    window.show()
+    return app.exec()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import locale
+import os
 from datetime import date, datetime
 from pathlib import Path
 
@@ -17,10 +18,14 @@ from leukotrack.storage.db import Database
 
 
 def ensure_qt_app() -> QApplication:
-    """The report paints with Qt, which needs an application object (no window is shown)."""
+    """The report paints with Qt, which needs an application object (no window is shown).
+
+    From the command line there is no window at all, so Qt is told not to look for a display.
+    """
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
     return QApplication([])
 
 

@@ -36,7 +36,7 @@ def _cell(draw: Draw, key: str, profile: Profile) -> str:
         text += "*"
     rng = range_for(r, profile, draw.taken_at.date())
     if rng is not None:
-        mark = {"low": " L", "high": " H", "normal": ""}[rng.status(r.value)]
+        mark = {"low": " L", "high": " H", "normal": ""}[rng.status(r.value, r.comparator)]
         text += mark
     return text
 

@@ -36,7 +36,7 @@ class ResultView:
 def view_result(draw: Draw, result: Result, profile: Profile) -> ResultView:
     day = draw.taken_at.date()
     rng = range_for(result, profile, day)
-    status: Status = rng.status(result.value) if rng is not None else "normal"
+    status: Status = rng.status(result.value, result.comparator) if rng is not None else "normal"
     grade = ctcae_grade(
         result.analyte,
         result.value,

@@ -8,7 +8,7 @@ from dataclasses import asdict, fields
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from leukotrack.domain.records import (
@@ -200,6 +200,111 @@ class Repository:
         )
         return self.session.execute(stmt).first() is not None
 
+    # -- bulk import ------------------------------------------------------------------------
+    def stored_results(
+        self, start: datetime, end: datetime
+    ) -> dict[datetime, tuple[int, dict[str, Result]]]:
+        """Draws between `start` and `end` (inclusive): time -> (draw id, analyte -> result)."""
+        stmt = (
+            select(
+                DrawRow.id,
+                DrawRow.taken_at,
+                ResultRow.analyte,
+                ResultRow.value,
+                ResultRow.value_entered,
+                ResultRow.unit_entered,
+                ResultRow.comparator,
+                ResultRow.calculated,
+            )
+            .join(ResultRow, ResultRow.draw_id == DrawRow.id, isouter=True)
+            .where(DrawRow.taken_at >= start, DrawRow.taken_at <= end)
+        )
+        out: dict[datetime, tuple[int, dict[str, Result]]] = {}
+        for row in self.session.execute(stmt):
+            _, results = out.setdefault(row[1], (row[0], {}))
+            if row[2] is not None:
+                entered = f"{row[4]} {row[5]}".strip()
+                results[row[2]] = Result(row[2], row[3], entered, row[6], calculated=bool(row[7]))
+        return out
+
+    def bulk_add_draws(
+        self, draws: list[Draw], source_file: str | None = None
+    ) -> dict[datetime, int]:
+        """Insert draws (without their results) in one executemany; returns time -> new id."""
+        if not draws:
+            return {}
+        before = self.session.execute(select(func.max(DrawRow.id))).scalar_one() or 0
+        created = datetime.now().replace(microsecond=0)
+        self.session.connection().execute(
+            insert(_table(DrawRow)),
+            [
+                {
+                    "taken_at": d.taken_at,
+                    "lab": d.lab,
+                    "source": d.source,
+                    "source_file": source_file,
+                    "created_at": created,
+                }
+                for d in draws
+            ],
+        )
+        rows = self.session.execute(select(DrawRow.taken_at, DrawRow.id).where(DrawRow.id > before))
+        return {taken_at: draw_id for taken_at, draw_id in rows}
+
+    def bulk_add_results(self, results: list[tuple[int, Result]]) -> None:
+        """Insert (draw id, result) pairs in one executemany, in the order given."""
+        if not results:
+            return
+        rows = []
+        for draw_id, r in results:
+            value_entered, unit_entered = split_entered(r.entered)
+            rows.append(
+                {
+                    "draw_id": draw_id,
+                    "analyte": r.analyte,
+                    "value": r.value,
+                    "value_entered": value_entered,
+                    "unit_entered": unit_entered,
+                    "comparator": r.comparator,
+                    "ref_low": r.ref_low,
+                    "ref_high": r.ref_high,
+                    "calculated": r.calculated,
+                }
+            )
+        self.session.connection().execute(insert(_table(ResultRow)), rows)
+
+    def bulk_add_temperatures(self, readings: list[TemperatureReading], source: str) -> None:
+        if readings:
+            self.session.connection().execute(
+                insert(_table(TemperatureRow)),
+                [
+                    {
+                        "taken_at": t.taken_at,
+                        "celsius": t.celsius,
+                        "entered": t.entered,
+                        "source": source,
+                    }
+                    for t in readings
+                ],
+            )
+
+    def bulk_add_medications(self, medications: list[Medication], source: str) -> None:
+        if medications:
+            self.session.connection().execute(
+                insert(_table(MedicationRow)),
+                [
+                    {
+                        "name": m.name,
+                        "start": m.start,
+                        "stop": m.stop,
+                        "dose": m.dose,
+                        "kind": m.kind.value,
+                        "source": source,
+                    }
+                    for m in medications
+                ],
+            )
+
     # -- diary ----------------------------------------------------------------------------
     def add_temperature(self, t: TemperatureReading, source: str = "manual") -> TemperatureReading:
         row = TemperatureRow(
@@ -325,6 +430,13 @@ class Repository:
         if row is None:
             raise KeyError(f"{model.__tablename__} {row_id} no longer exists")
         return row
+
+
+def _table(model: type[Base]) -> Table:
+    """The Core table of an ORM class (bulk inserts skip the ORM unit of work)."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 def _result_row(r: Result) -> ResultRow:

@@ -179,3 +179,24 @@ def test_ctcae_v5(analyte: str, value: float, lln: float | None, grade: int | No
 @pytest.mark.parametrize(("value", "grade"), [(1.2, 1), (0.9, 2), (0.4, 3), (0.09, 4), (1.6, 0)])
 def test_ctcae_v6_neutrophils(value: float, grade: int) -> None:
     assert ctcae_grade("anc", value, None, "6.0") == grade
+
+
+@pytest.mark.parametrize(
+    ("value", "comparator", "status"),
+    [
+        (0.5, "<", "low"),
+        (5.0, "<", "normal"),  # somewhere below 5.0: not certainly low
+        (3.0, ">", "normal"),  # more than 3.0: not certainly low
+        (4.5, "<", "low"),  # "<4.5" is below the lower limit 4.5
+        (11.0, ">", "high"),
+        (11.0, ">=", "normal"),
+        (20.0, "<", "normal"),
+        (4.4, None, "low"),
+        (4.5, None, "normal"),
+        (11.01, None, "high"),
+    ],
+)
+def test_status_respects_comparators(value: float, comparator: str | None, status: str) -> None:
+    from leukotrack.domain.reference import Range
+
+    assert Range(4.5, 11.0, "profile").status(value, comparator) == status

@@ -1,0 +1,62 @@
+"""Axis ticks without Qt: calendar ticks for a date range, round numbers for a value range."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+
+from leukotrack.domain.units import format_number
+
+
+def _month_starts(first: date, last: date, step: int) -> list[date]:
+    out = []
+    y, m = first.year, first.month
+    m = ((m - 1) // step) * step + 1
+    while True:
+        d = date(y, m, 1)
+        if d > last:
+            return out
+        if d >= first:
+            out.append(d)
+        m += step
+        if m > 12:
+            y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
+
+
+def date_ticks(x0: float, x1: float, max_ticks: int = 8) -> list[tuple[float, str]]:
+    """Calendar ticks (first of a month, or of a year) between two epoch-second positions."""
+    first = datetime.fromtimestamp(x0).date()
+    last = datetime.fromtimestamp(x1).date()
+    months = max(1, (last.year - first.year) * 12 + last.month - first.month)
+    for step in (1, 2, 3, 6, 12, 24, 60):
+        if months / step <= max_ticks:
+            break
+    days = _month_starts(first, last, step)
+    if step >= 12:
+        days = [d for d in days if d.month == 1]
+    out = []
+    for d in days:
+        x = datetime(d.year, d.month, d.day).timestamp()
+        label = (
+            f"{d.year}"
+            if step >= 12
+            else (f"{d:%b %Y}" if d.month == 1 or d == days[0] else f"{d:%b}")
+        )
+        out.append((x, label))
+    return out
+
+
+def value_ticks(lo: float, hi: float, max_ticks: int = 6) -> list[tuple[float, str]]:
+    """Round-number ticks covering [lo, hi]."""
+    if hi <= lo:
+        hi = lo + 1.0
+    raw = (hi - lo) / max_ticks
+    mag = 10 ** math.floor(math.log10(raw))
+    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+    start = math.ceil(lo / step) * step
+    out = []
+    v = start
+    while v <= hi + step * 1e-9:
+        out.append((v, format_number(round(v, 6))))
+        v += step
+    return out

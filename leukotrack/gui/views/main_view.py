@@ -1,0 +1,59 @@
+"""The main window's frame: menus, tabs and status bar. Controllers fill it."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QWidget
+
+from leukotrack import APP_NAME
+from leukotrack.gui.views.overview_view import OverviewView
+from leukotrack.gui.views.table_tab_view import TableTabView
+
+
+class MainView(QMainWindow):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(APP_NAME)
+        self.setObjectName("mainWindow")
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("tabs")
+        self.overview = OverviewView(self.tabs)
+        self.results = TableTabView("results", "&Add results…", self.tabs)
+        self.temperatures = TableTabView("temperatures", "&Add temperature…", self.tabs)
+        self.fatigue = TableTabView("fatigue", "&Add fatigue score…", self.tabs)
+        self.infections = TableTabView("infections", "&Add infection…", self.tabs)
+        self.medicines = TableTabView("medicines", "&Add medicine…", self.tabs)
+        self.tabs.addTab(self.overview, "&Overview")
+        self.tabs.addTab(self.results, "&Results")
+        self.tabs.addTab(self.temperatures, "&Temperatures")
+        self.tabs.addTab(self.fatigue, "&Fatigue")
+        self.tabs.addTab(self.infections, "&Infections")
+        self.tabs.addTab(self.medicines, "&Medicines")
+        self.setCentralWidget(self.tabs)
+        self.statusBar()
+
+        self.action_add_results = QAction("&Add results…", self)
+        self.action_add_results.setShortcut(QKeySequence.StandardKey.New)
+        self.action_profile = QAction("&Profile and settings…", self)
+        self.action_profile.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.action_quit = QAction("&Quit", self)
+        self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.action_about = QAction(f"&About {APP_NAME}", self)
+
+        self.file_menu = QMenu("&File", self)
+        self.file_menu.addAction(self.action_add_results)
+        self.file_menu.addAction(self.action_profile)
+        self.file_menu.addSeparator()
+        self._files_anchor = self.file_menu.addSeparator()
+        self.file_menu.addAction(self.action_quit)
+        self.edit_menu = QMenu("&Edit", self)
+        self.help_menu = QMenu("&Help", self)
+        self.help_menu.addAction(self.action_about)
+        for menu in (self.file_menu, self.edit_menu, self.help_menu):
+            self.menuBar().addMenu(menu)
+        self.resize(1200, 820)
+
+    def add_file_actions(self, actions: list[QAction]) -> None:
+        """Import, Export, Print report and the like go here, above Quit, in one group."""
+        for action in actions:
+            self.file_menu.insertAction(self._files_anchor, action)
