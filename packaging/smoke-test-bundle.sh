@@ -37,14 +37,16 @@ expected=$(sed -n 's/^version = "\(.*\)"/\1/p' "$(dirname "$0")/../pyproject.tom
 [[ "$version" == "LeukoTrack $expected" ]] || { echo "expected 'LeukoTrack $expected'" >&2; exit 1; }
 
 echo "== first launch on a machine with no data"
-run "$app" --data-dir "$work/fresh/LeukoTrack" --smoke-test
+run "$app" --data-dir "$work/fresh/LeukoTrack" --smoke-test | tee "$work/fresh.txt"
+grep -q ': the welcome)$' "$work/fresh.txt" || { echo "the welcome was not shown" >&2; exit 1; }
 [[ -d "$work/fresh/LeukoTrack" ]] || { echo "the data folder was not created" >&2; exit 1; }
 
 echo "== demo data"
 run "$app" --data-dir "$work/demo" demo
 
 echo "== window on the demo data"
-run "$app" --data-dir "$work/demo" --smoke-test
+run "$app" --data-dir "$work/demo" --smoke-test | tee "$work/demo.txt"
+grep -q ': the records)$' "$work/demo.txt" || { echo "the demo records were not shown" >&2; exit 1; }
 
 echo "== report PDF"
 run "$app" --data-dir "$work/demo" report --out "$work/report.pdf"

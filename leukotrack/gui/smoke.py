@@ -19,15 +19,14 @@ from PySide6.QtCore import (
     QEventLoop,
     QMessageLogContext,
     QObject,
-    QtMsgType,
     QTimer,
+    QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
-from leukotrack import APP_NAME, IMPORTED_AT, __version__
+from leukotrack import IMPORTED_AT
 from leukotrack.gui.icon import set_app_identity
-from leukotrack.storage.db import Database
 
 TIMEOUT_S = 60.0
 # Said by the headless "offscreen" platform itself, not by anything LeukoTrack does.
@@ -92,31 +91,34 @@ class FirstPaint(QObject):
         self.loop.quit()
 
 
-def _open_window(data_dir: Path) -> tuple[QWidget, Database]:
-    """The main window on `data_dir` and the database to close after it."""
-    from leukotrack.gui.app import MainWindow
-    from leukotrack.services.store import open_records
+def _open_window(data_dir: Path) -> QWidget:
+    """The main window on `data_dir`, built as a double-click builds it (it closes its database)."""
+    from leukotrack.gui.app import build_main_window
 
-    db = open_records(data_dir)
-    return MainWindow(db), db
+    return build_main_window(data_dir)
+
+
+def _what_it_shows(window: QWidget) -> str:
+    welcome = window.findChild(QWidget, "welcome")
+    return "the welcome" if welcome is not None and welcome.isVisible() else "the records"
 
 
 def run_smoke_test(data_dir: Path, timeout_s: float = TIMEOUT_S) -> int:
     """0 when the window painted with its data and nothing went wrong; 1 otherwise."""
     problems = Problems()
     watcher: FirstPaint | None = None
+    shows = ""
     previous_hook = sys.excepthook
     sys.excepthook = problems.exception
     qInstallMessageHandler(problems.qt_message)
     try:
-        existing = QApplication.instance()
-        app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-        app.setApplicationName(APP_NAME)
-        app.setApplicationVersion(__version__)
+        from leukotrack.gui.app import make_app
+
+        app = make_app()
         set_app_identity(app)
         if app.windowIcon().isNull():
             problems.items.append("the application icon was not found")
-        window, records = _open_window(data_dir)
+        window = _open_window(data_dir)
         loop = QEventLoop()
         watcher = FirstPaint(window, loop)
         app.installEventFilter(watcher)
@@ -124,8 +126,8 @@ def run_smoke_test(data_dir: Path, timeout_s: float = TIMEOUT_S) -> int:
         window.show()
         loop.exec()
         app.removeEventFilter(watcher)
+        shows = _what_it_shows(window)
         window.close()
-        records.close()
         app.processEvents()
     except Exception as exc:  # the point of a smoke test: report it, exit non-zero
         problems.exception(type(exc), exc, exc.__traceback__)
@@ -140,5 +142,5 @@ def run_smoke_test(data_dir: Path, timeout_s: float = TIMEOUT_S) -> int:
         for item in problems.items:
             print(f"  - {item}", file=sys.stderr)
         return 1
-    print(f"first paint with data {painted_at:.3f} s after process start ({data_dir})")
+    print(f"first paint with data {painted_at:.3f} s after process start ({data_dir}: {shows})")
     return 0

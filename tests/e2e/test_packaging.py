@@ -27,7 +27,10 @@ SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 INSTALL = ROOT / "packaging" / "linux" / "install.sh"
 UNINSTALL = ROOT / "packaging" / "linux" / "uninstall.sh"
 BUNDLE = ROOT / "dist" / "LeukoTrack"
-PAINT_LINE = re.compile(r"^first paint with data (\d+\.\d{3}) s after process start", re.M)
+PAINT_LINE = re.compile(
+    r"^first paint with data (\d+\.\d{3}) s after process start \(.*: (the welcome|the records)\)$",
+    re.M,
+)
 
 
 def project_version() -> str:
@@ -81,7 +84,7 @@ def test_one_app_id_names_desktop_file_metainfo_and_icon() -> None:
     assert entries["Icon"] == APP_ID
     assert f"<id>{APP_ID}</id>" in text
     assert f'<launchable type="desktop-id">{APP_ID}.desktop</launchable>' in text
-    assert entries["StartupWMClass"] == "leukotrack"
+    assert entries["StartupWMClass"] == "LeukoTrack"  # Qt sets WM_CLASS to the app name
     assert entries["Exec"] == "leukotrack"
 
 
@@ -134,6 +137,7 @@ def test_smoke_test_paints_the_demo_data_and_says_when(tmp_path: Path) -> None:
     match = PAINT_LINE.search(proc.stdout)
     assert match, proc.stdout
     assert 0 < float(match.group(1)) < 60
+    assert match.group(2) == "the records"
 
 
 @pytest.mark.slow
@@ -141,7 +145,8 @@ def test_smoke_test_on_first_launch_creates_the_private_data_dir(tmp_path: Path)
     data = tmp_path / "new" / "LeukoTrack"
     proc = run_cli(data, "--smoke-test")
     assert proc.returncode == 0, proc.stderr
-    assert PAINT_LINE.search(proc.stdout)
+    match = PAINT_LINE.search(proc.stdout)
+    assert match and match.group(2) == "the welcome", proc.stdout
     assert (data / DB_FILENAME).is_file()
     assert data.stat().st_mode & 0o777 == 0o700
 
