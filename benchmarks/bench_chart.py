@@ -44,19 +44,31 @@ def _median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000.0
 
 
+Row = tuple[str, float, "float | None"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Chart redraw and hover timings.")
     parser.add_argument("--data-dir", type=Path, help="an existing 10-year data folder")
     parser.add_argument("--rounds", type=int, default=60)
     args = parser.parse_args()
+    rows, summary = measure(args.data_dir, args.rounds)
+    print(summary)
+    print(f"{'measure':44} {'ms':>8} {'budget':>8}  ok")
+    for name, ms, budget in rows:
+        ok = "" if budget is None else ("yes" if ms <= budget else "NO")
+        shown_budget = "" if budget is None else f"{budget:.0f}"
+        print(f"{name:44} {ms:8.2f} {shown_budget:>8}  {ok}")
 
+
+def measure(data_dir: Path | None, rounds: int = 60) -> tuple[list[Row], str]:
+    """Chart build, redraw and hover timings (ms) on the 10-year dataset, with budgets."""
     app = QApplication.instance() or QApplication(sys.argv)
     from leukotrack.gui.charts.trend_chart import TrendChart
     from leukotrack.services.store import open_records
     from leukotrack.services.timeline import load_timeline
 
     with tempfile.TemporaryDirectory() as tmp:
-        data_dir = args.data_dir
         if data_dir is None:
             data_dir = Path(tmp) / "data"
             build_dataset(data_dir)
@@ -88,7 +100,7 @@ def main() -> None:
 
     presets = ["3m", "1y", "all"]
     by_preset: dict[str, list[float]] = {k: [] for k in presets}
-    for i in range(args.rounds):
+    for i in range(rounds):
         key = presets[i % 3]
         by_preset[key].append(redraw(lambda key=key: chart.set_range_preset(key)))
     preset_times = [t for ts in by_preset.values() for t in ts]
@@ -100,14 +112,14 @@ def main() -> None:
         lo, hi = chart.x_range()
         chart.count_plot.setXRange(lo + sign * month, hi + sign * month, padding=0)
 
-    pan_times = [redraw(lambda i=i: pan(-1.0 if i % 2 else 1.0)) for i in range(args.rounds)]
+    pan_times = [redraw(lambda i=i: pan(-1.0 if i % 2 else 1.0)) for i in range(rounds)]
 
     anc = chart.data.series["anc"]  # type: ignore[union-attr]
     plot = chart.count_plot
     chart.set_range_preset("all")
     app.processEvents()
     hover_times = []
-    for i in range(args.rounds * 5):
+    for i in range(rounds * 5):
         j = (i * 37) % len(anc)
         x, y = float(anc.x[j]), float(anc.y[j])
         scene_pos = plot.getViewBox().mapViewToScene(
@@ -120,7 +132,7 @@ def main() -> None:
         hover_times.append(time.perf_counter() - start)
     assert chart.hover_text, "hover found no point: the benchmark would measure nothing"
 
-    rows = [
+    rows: list[Row] = [
         ("chart built from the timeline (once)", build_ms, None),
         ("redraw after a range preset (median)", _median_ms(preset_times), REDRAW_BUDGET_MS),
         *(
@@ -130,15 +142,12 @@ def main() -> None:
         ("redraw after a one-month pan (median)", _median_ms(pan_times), REDRAW_BUDGET_MS),
         ("hover: mouse move handled (median)", _median_ms(hover_times), HOVER_BUDGET_MS),
     ]
-    print(
+    summary = (
         f"10-year dataset: {len(timeline.draws)} draws, {len(timeline.fatigue)} fatigue days, "
         f"{len(timeline.medications)} medicines"
     )
-    print(f"{'measure':44} {'ms':>8} {'budget':>8}  ok")
-    for name, ms, budget in rows:
-        ok = "" if budget is None else ("yes" if ms <= budget else "NO")
-        shown_budget = "" if budget is None else f"{budget:.0f}"
-        print(f"{name:44} {ms:8.2f} {shown_budget:>8}  {ok}")
+    chart.close()
+    return rows, summary
 
 
 if __name__ == "__main__":

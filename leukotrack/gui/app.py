@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile
@@ -10,14 +11,15 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from leukotrack import APP_NAME, __version__
+from leukotrack.domain.errors import LeukoTrackError
 from leukotrack.gui.controllers.main_controller import MainController
 from leukotrack.gui.crash import make_excepthook
 from leukotrack.gui.instance import acquire_instance_lock
 from leukotrack.gui.views.main_view import MainView
 from leukotrack.paths import demo_data_dir, log_dir
 from leukotrack.services.demo import fill_demo
-from leukotrack.services.store import open_records
-from leukotrack.storage.db import Database
+from leukotrack.services.store import newest_good_backup, open_records, restore_backup
+from leukotrack.storage.db import CorruptDatabaseError, Database
 
 
 class MainWindow(MainView):
@@ -30,7 +32,13 @@ class MainWindow(MainView):
         self.lock: QLockFile | None = None
         if demo:
             self.setWindowTitle(f"{APP_NAME} — demo data (fictional)")
-        self.controller = MainController(db, self, data_dir, None if demo else self.open_demo)
+        self.controller = MainController(
+            db,
+            self,
+            data_dir,
+            None if demo else self.open_demo,
+            restore_backup=self.restore_from_backup,
+        )
 
     def open_demo(self) -> None:
         """Open the demo in its own data folder and window; the real records stay untouched."""
@@ -42,6 +50,27 @@ class MainWindow(MainView):
             return
         window.show()
         self.close()
+
+    def restore_from_backup(self, name: str) -> MainWindow | None:
+        """Close these records, put the backup in place (keeping a copy), and reopen them."""
+        demo = self.windowTitle() != APP_NAME
+        self.close()
+        try:
+            chosen, kept = restore_backup(self.data_dir, name)
+        except LeukoTrackError as exc:
+            QMessageBox.warning(None, APP_NAME, f"The backup was not restored: {exc}")
+            chosen = None
+        window = open_window(self.data_dir, demo)
+        if window is None:
+            return None
+        window.show()
+        if chosen is not None:
+            window.statusBar().showMessage(
+                f"Restored the backup of {chosen.made:%d %b %Y %H:%M}; your previous records "
+                f"were kept as {kept.name if kept else 'nothing (there were none)'}.",
+                15000,
+            )
+        return window
 
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)
@@ -86,7 +115,11 @@ def open_window(data_dir: Path, demo: bool = False) -> MainWindow | None:
     lock = acquire_instance_lock(data_dir)
     if lock is None:
         return None
-    window = build_main_window(data_dir, demo)
+    try:
+        window = build_main_window(data_dir, demo)
+    except BaseException:
+        lock.unlock()
+        raise
     window.lock = lock
     _open_windows.append(window)
     return window
@@ -101,10 +134,43 @@ def refuse_second_instance(data_dir: Path) -> None:
     QMessageBox.information(None, APP_NAME, message)
 
 
+def ask_restore(text: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text)
+    restore = box.addButton("Restore the backup", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is restore
+
+
+def open_or_recover(data_dir: Path, ask: Callable[[str], bool] = ask_restore) -> MainWindow | None:
+    """Open the window; if the database is damaged, offer the newest good backup."""
+    try:
+        return open_window(data_dir)
+    except CorruptDatabaseError as exc:
+        newest = newest_good_backup(data_dir)
+        if newest is None:
+            QMessageBox.critical(None, APP_NAME, f"{exc}\n\nThere is no good backup to restore.")
+            raise
+        text = (
+            f"Your records file cannot be read: it is damaged.\n\nThe newest good backup is from "
+            f"{newest.made:%d %B %Y %H:%M}. Restore it? The damaged file is kept beside it, "
+            "untouched, in case it can be repaired."
+        )
+        if not ask(text):
+            raise
+        restore_backup(data_dir, newest.name)
+        return open_window(data_dir)
+
+
 def run_app(data_dir: Path) -> int:
     app = make_app()
     sys.excepthook = make_excepthook(log_dir(data_dir))
-    window = open_window(data_dir)
+    try:
+        window = open_or_recover(data_dir)
+    except LeukoTrackError as exc:
+        print(f"leukotrack: error: {exc}", file=sys.stderr)
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return 1
     if window is None:
         refuse_second_instance(data_dir)
         return 1

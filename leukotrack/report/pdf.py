@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -65,15 +66,15 @@ def _fonts() -> _Fonts:
 class _Layout:
     """Places blocks top to bottom, starting a new page when one does not fit."""
 
-    def __init__(self, writer: QPdfWriter, content: ReportContent) -> None:
-        self.writer = writer
+    def __init__(self, device: QPagedPaintDevice, content: ReportContent) -> None:
+        self.writer = device
         self.content = content
         self.fonts = _fonts()
-        layout = writer.pageLayout()
-        full = layout.paintRectPixels(RESOLUTION)
+        resolution = device.logicalDpiY()
+        full = device.pageLayout().paintRectPixels(resolution)
         self.width = float(full.width())
         self.height = float(full.height())
-        self.pt = RESOLUTION / 72.0
+        self.pt = resolution / 72.0
         self.header_h = 16 * self.pt
         self.footer_h = 26 * self.pt
         self.top = self.header_h
@@ -341,29 +342,38 @@ def write_report_pdf(
 def _paint(content: ReportContent, path: Path, paper: str, chart: ChartPainter | None) -> int:
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(PAGE_SIZES[paper]),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(16, 14, 16, 14),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
+    writer.setPageLayout(page_layout(paper))
     writer.setTitle(f"Blood count trend report: {content.patient}")
     writer.setAuthor(content.patient)
     writer.setCreator(f"{APP_NAME} {__version__}")
-    layout = _Layout(writer, content)
+    return paint_report(content, writer, chart)
+
+
+def page_layout(paper: str) -> QPageLayout:
+    return QPageLayout(
+        QPageSize(PAGE_SIZES[paper]),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(16, 14, 16, 14),
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+def paint_report(
+    content: ReportContent, device: QPagedPaintDevice, chart: ChartPainter | None
+) -> int:
+    """Lay out and paint the report on a PDF writer or a printer; returns the page count."""
+    layout = _Layout(device, content)
     _compose(layout, content, chart)
     pages = [ops for ops in layout.pages if ops]
     painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError(f"Cannot write a PDF at {path}")
+    if not painter.begin(device):
+        raise OSError("Cannot start painting the report (is the printer or file available?)")
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.LosslessImageRendering)
         for n, ops in enumerate(pages, start=1):
             if n > 1:
-                writer.newPage()
+                device.newPage()
             for op in ops:
                 op(painter)
             layout.furniture(painter, n, len(pages))

@@ -24,6 +24,15 @@ def open_records(data_dir: Path, daily_backup: bool = True) -> Database:
     return db
 
 
+def backup_now(db: Database) -> Path:
+    """A copy of the database made on request, kept with the others."""
+    return backups.make_backup(db.path, "manual")
+
+
+def newest_good_backup(data_dir: Path) -> Backup | None:
+    return backups.newest_good_backup(data_dir)
+
+
 def list_backups(data_dir: Path) -> list[Backup]:
     return backups.list_backups(data_dir)
 

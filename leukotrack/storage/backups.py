@@ -15,7 +15,7 @@ from pathlib import Path
 from leukotrack.storage.db import BACKUP_DIRNAME, DB_FILENAME, known_revisions, sqlite_backup
 
 KEEP = 7
-KINDS = ("daily", "before-import", "before-restore", "before-migration")
+KINDS = ("daily", "manual", "before-import", "before-restore", "before-migration")
 
 
 @dataclass(frozen=True)

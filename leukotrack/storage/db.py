@@ -122,6 +122,11 @@ def sqlite_backup(source: Path, target: Path) -> None:
 
 
 def migrate(path: Path, engine: Engine) -> None:
+    migrate_to(engine, "head")
+
+
+def migrate_to(engine: Engine, revision: str) -> None:
+    """Upgrade the schema to `revision` (one transaction per migration)."""
     from alembic import command  # lazily: only when the schema must change
     from alembic.config import Config
 
@@ -129,7 +134,7 @@ def migrate(path: Path, engine: Engine) -> None:
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     with engine.begin() as connection:
         cfg.attributes["connection"] = connection
-        command.upgrade(cfg, "head")
+        command.upgrade(cfg, revision)
 
 
 def _write_error(exc: OperationalError, path: Path) -> Exception:

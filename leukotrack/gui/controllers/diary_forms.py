@@ -8,7 +8,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QDate, QDateTime, QObject
 from PySide6.QtWidgets import QWidget
 
-from leukotrack.domain.errors import InputError
+from leukotrack.domain.errors import InputError, LeukoTrackError
 from leukotrack.domain.records import (
     FatigueEntry,
     Infection,
@@ -96,7 +96,7 @@ class FormController(QObject):
             return
         try:
             before, after = self.store()
-        except InputError as exc:
+        except LeukoTrackError as exc:  # bad input, or a full / read-only disk: keep what was typed
             self._show(str(exc))
             return
         self.on_saved(before, after)

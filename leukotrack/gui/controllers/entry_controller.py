@@ -10,7 +10,7 @@ from PySide6.QtCore import QDateTime, QObject
 from PySide6.QtWidgets import QWidget
 
 from leukotrack.domain.analytes import ANALYTES
-from leukotrack.domain.errors import InputError
+from leukotrack.domain.errors import LeukoTrackError
 from leukotrack.domain.records import Draw, Profile
 from leukotrack.gui.views.entry_view import EntryView
 from leukotrack.services.editing import find_draw_at
@@ -216,7 +216,7 @@ class EntryController(QObject):
             else:
                 before = find_draw_at(self.db, entry.taken_at)
                 after = record_results(self.db, entry)
-        except InputError as exc:
+        except LeukoTrackError as exc:  # bad input, or a full / read-only disk: keep what was typed
             show(self.view.message, str(exc))
             return
         remember_units(self.db, self._units_used(entry))

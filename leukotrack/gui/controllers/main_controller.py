@@ -20,6 +20,8 @@ from leukotrack.domain.records import (
     Profile,
     TemperatureReading,
 )
+from leukotrack.gui.controllers.backup_controller import BackupController
+from leukotrack.gui.controllers.chart_controller import ChartController
 from leukotrack.gui.controllers.commands import RecordChange
 from leukotrack.gui.controllers.diary_forms import (
     FatigueForm,
@@ -31,6 +33,7 @@ from leukotrack.gui.controllers.diary_forms import (
 from leukotrack.gui.controllers.entry_controller import EntryController, new_entry_view
 from leukotrack.gui.controllers.overview_controller import FlagLike, OverviewController
 from leukotrack.gui.controllers.profile_controller import ProfileController
+from leukotrack.gui.controllers.report_controller import ReportController
 from leukotrack.gui.controllers.table_controller import TableController
 from leukotrack.gui.models.columns import (
     FATIGUE_COLUMNS,
@@ -86,6 +89,7 @@ class MainController:
         data_dir: Path,
         open_demo: Callable[[], None] | None = None,
         flag_source: FlagSource = flags_and_next_test,
+        restore_backup: Callable[[str], None] | None = None,
     ) -> None:
         self.db = db
         self.view = view
@@ -96,7 +100,11 @@ class MainController:
         self.dialog: QDialog | None = None
         self._closed = False
         self.overview = OverviewController(view.overview)
+        self.chart = ChartController(view.overview)
         self._setup_actions(open_demo)
+        self.reports = ReportController(self)
+        if restore_backup is not None:
+            self.backups = BackupController(self, restore_backup)
         profile = self.timeline.profile
         self.results = TableController(
             view.results, draw_columns(profile), self.open_entry, self.delete, "blood test"
@@ -151,6 +159,7 @@ class MainController:
         if self._closed:
             return
         self._closed = True
+        self.chart.close()
         self.undo_stack.indexChanged.disconnect(self._stack_changed)
         if self.dialog is not None:
             self.dialog.reject()
@@ -163,6 +172,7 @@ class MainController:
         self.timeline = t = load_timeline(self.db)
         flags, next_due = self.flag_source(t)
         self.overview.show(t, flags, next_due)
+        self.chart.show(t)
         self.results.set_columns(draw_columns(t.profile))
         self.results.set_records(t.draws)
         self.temperatures.set_records(t.temperatures)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from leukotrack.domain.dates import parse_date
-from leukotrack.domain.errors import InputError
+from leukotrack.domain.errors import InputError, LeukoTrackError
 from leukotrack.domain.records import CountUnit, Profile, ReferenceProfile, Sex, Thresholds
 from leukotrack.gui.views.profile_view import ProfileView
 from leukotrack.services.entry import EntryError
@@ -113,7 +113,7 @@ class ProfileController(QObject):
                 count_unit=CountUnit(v.count_unit.currentData()),
                 thresholds=self._thresholds(),
             )
-        except InputError as exc:
+        except LeukoTrackError as exc:  # bad input, or a full / read-only disk: keep what was typed
             v.message.setText(str(exc))
             v.message.setVisible(True)
             return

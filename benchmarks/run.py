@@ -1,0 +1,151 @@
+"""`make bench`: every performance budget of DESIGN.md, measured on the 10-year dataset.
+
+Builds the 10-year dataset (≈ 500 draws × 14 analytes, 3,650 diary days, 20 medicines) and a
+100,000-observation FHIR file, then measures with public tools and prints one table with the
+budget beside each figure (medians of several runs):
+
+- first paint: `leukotrack --smoke-test` (whole process, main window painted with its data)
+  against a bare PySide6 window (import, QApplication, show, process events, quit), same run;
+- chart redraw after a range change and hover (in-process, offscreen);
+- the report PDF of the 10 years (in-process);
+- FHIR import against `json.load` of the same file;
+- peak RSS of the app with the dataset open (`/usr/bin/time -v`, else getrusage).
+
+    .venv/bin/python benchmarks/run.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+BARE_WINDOW = """
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+w = QMainWindow()
+w.setWindowTitle("bare")
+w.resize(1200, 800)
+w.show()
+for _ in range(5):
+    app.processEvents()
+"""
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+
+
+def _timed(cmd: list[str], runs: int) -> float:
+    """Median wall time (s) of the whole process."""
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True, env=_env(), cwd=ROOT)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def _peak_rss_mb(cmd: list[str]) -> float:
+    gnu_time = shutil.which("time") or "/usr/bin/time"
+    if Path(gnu_time).exists():
+        proc = subprocess.run(
+            [gnu_time, "-v", *cmd], capture_output=True, text=True, env=_env(), cwd=ROOT
+        )
+        m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
+        if m:
+            return int(m.group(1)) / 1024
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run(cmd, check=True, capture_output=True, env=_env(), cwd=ROOT)
+    return max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+
+
+def _report_seconds(data_dir: Path, out: Path, runs: int) -> float:
+    from leukotrack.gui.report_export import ensure_qt_app, save_report
+    from leukotrack.services.store import open_records
+
+    ensure_qt_app()
+    times = []
+    db = open_records(data_dir, daily_backup=False)
+    try:
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            save_report(db, out, None, date.today(), "A4")
+            times.append(time.perf_counter() - t0)
+    finally:
+        db.close()
+    return statistics.median(times)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description="Measure LeukoTrack against its performance budgets.")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--observations", type=int, default=100_000)
+    args = ap.parse_args()
+
+    from benchmarks import bench_chart, bench_import
+    from benchmarks.dataset import build_dataset
+
+    rows: list[tuple[str, str, str, bool | None]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "ten-years"
+        build_dataset(data)
+        python = sys.executable
+
+        bare = _timed([python, "-c", BARE_WINDOW], args.runs)
+        smoke_cmd = [python, "-m", "leukotrack", "--data-dir", str(data), "--smoke-test"]
+        app = _timed(smoke_cmd, args.runs)
+        ratio = app / bare
+        rows.append(("bare PySide6 window, whole process", f"{bare:.2f} s", "", None))
+        rows.append(("main window painted with data, whole process", f"{app:.2f} s", "", None))
+        rows.append(("first paint vs bare window", f"{ratio:.2f}×", "≤ 3×", ratio <= 3.0))
+
+        chart_rows, summary = bench_chart.measure(data, rounds=30)
+        for name, ms, budget in chart_rows:
+            if budget is None or name.startswith("  "):
+                continue
+            rows.append((name, f"{ms:.1f} ms", f"≤ {budget:.0f} ms", ms <= budget))
+
+        report = _report_seconds(data, Path(tmp) / "report.pdf", args.runs)
+        rows.append(("report PDF of the 10 years", f"{report:.2f} s", "≤ 1 s", report <= 1.0))
+
+        load, imp, size = bench_import.measure(args.observations, max(1, min(args.runs, 3)))
+        rows.append(
+            (
+                f"FHIR import, {args.observations:,} observations ({size:.0f} MB)",
+                f"{imp:.2f} s",
+                "",
+                None,
+            )
+        )
+        rows.append(
+            ("  … vs json.load of the same file", f"{imp / load:.2f}×", "≤ 3×", imp / load <= 3.0)
+        )
+
+        rss = _peak_rss_mb(smoke_cmd)
+        rows.append(("peak RSS, app open on the 10 years", f"{rss:.0f} MB", "≤ 250 MB", rss <= 250))
+
+    print(f"\n{summary}; medians of {args.runs} runs; {os.cpu_count()} CPUs\n")
+    print(f"| {'measure':52} | {'figure':>9} | {'budget':>9} | ok  |")
+    print(f"|{'-' * 54}|{'-' * 11}:|{'-' * 11}:|-----|")
+    for name, figure, budget, ok in rows:
+        mark = "" if ok is None else ("yes" if ok else "NO")
+        print(f"| {name:52} | {figure:>9} | {budget:>9} | {mark:3} |")
+    return 0 if all(ok is not False for *_, ok in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
