@@ -1,6 +1,10 @@
 """LeukoTrack: a personal record of blood counts for people living with a low white-cell count."""
 
+import time as _time
 from importlib import metadata as _metadata
+
+IMPORTED_AT = _time.monotonic()
+"""When the package was first imported: the start-up clock where /proc is not available."""
 
 try:
     __version__ = _metadata.version("leukotrack")

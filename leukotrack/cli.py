@@ -67,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--data-dir", metavar="DIR", help="folder of the database (or LEUKOTRACK_DATA_DIR)"
     )
+    p.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the window on the data folder, print the seconds from start to its first "
+        "paint, and exit (1 on any error or Qt warning)",
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     prof = sub.add_parser("profile", help="show or change the profile")
@@ -422,6 +428,11 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.smoke_test:
+        from leukotrack.gui.smoke import run_smoke_test
+        from leukotrack.paths import data_dir
+
+        return run_smoke_test(data_dir(args.data_dir))
     if args.command is None:
         from leukotrack.gui.app import run_app
         from leukotrack.paths import data_dir

@@ -7,9 +7,10 @@ packages=(
   libegl1 libgl1 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0 libdbus-1-3 libx11-6
   xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
   libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 poppler-utils fonts-dejavu-core
+  desktop-file-utils appstream
 )
 if [[ "${1:-}" == "--bundle" ]]; then
-  packages+=(binutils libpython3.11 desktop-file-utils appstream)
+  packages+=(binutils libpython3.11)
 fi
 
 command -v dpkg-query >/dev/null 2>&1 || exit 0   # not Debian: nothing we can check
