@@ -14,6 +14,7 @@ from leukotrack import APP_NAME, __version__
 from leukotrack.domain.errors import LeukoTrackError
 from leukotrack.gui.controllers.main_controller import MainController
 from leukotrack.gui.crash import make_excepthook
+from leukotrack.gui.icon import set_app_identity
 from leukotrack.gui.instance import acquire_instance_lock
 from leukotrack.gui.views.main_view import MainView
 from leukotrack.paths import demo_data_dir, log_dir
@@ -95,6 +96,7 @@ def make_app() -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    set_app_identity(app)  # window icon, and the .desktop id so the dock shows the right icon
     return app
 
 
