@@ -20,13 +20,18 @@ def test_chart_is_placed_after_first_paint_and_follows_changes(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     controller = window.controller
+    qtbot.wait(50)
+    assert controller.chart.chart is None  # the welcome page shows no chart area: nothing built
+    record_results(window.db, ResultEntry(datetime(2026, 3, 3, 9), {"wbc": "2.9", "anc": "0.9"}))
+    controller.refresh()
     qtbot.waitUntil(lambda: controller.chart.chart is not None)
     chart = controller.chart.chart
     assert chart is not None and chart.parent() is window.overview.chart_area
     assert not window.overview.chart_hint.isVisible()
-    record_results(window.db, ResultEntry(datetime(2026, 3, 3, 9), {"wbc": "2.9", "anc": "0.9"}))
+    assert len(chart.data.series["wbc"].x) == 1  # type: ignore[union-attr]
+    record_results(window.db, ResultEntry(datetime(2026, 3, 10, 9), {"wbc": "3.4", "anc": "1.2"}))
     controller.refresh()
-    assert controller.chart._timeline is not None and len(controller.chart._timeline.draws) == 1
+    assert len(chart.data.series["wbc"].x) == 2  # type: ignore[union-attr]
 
 
 def open_report(qtbot: QtBot, window: MainWindow) -> ReportView:

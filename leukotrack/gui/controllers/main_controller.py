@@ -133,7 +133,7 @@ class MainController:
             sort_column=3,
         )
         self.undo_stack.indexChanged.connect(self._stack_changed)
-        self.refresh()
+        self.refresh(self.timeline)
 
     def _setup_actions(self, open_demo: Callable[[], None] | None) -> None:
         v = self.view
@@ -170,8 +170,9 @@ class MainController:
         self.refresh()
 
     # -- refreshing -----------------------------------------------------------------------
-    def refresh(self) -> None:
-        self.timeline = t = load_timeline(self.db)
+    def refresh(self, timeline: Timeline | None = None) -> None:
+        """Show the records as stored now (or the snapshot just read)."""
+        self.timeline = t = timeline if timeline is not None else load_timeline(self.db)
         flags, next_due = self.flag_source(t)
         self.overview.show(t, flags, next_due)
         self.chart.show(t)

@@ -8,7 +8,7 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 
-from leukotrack.gui.models.record_table import Column, RecordTableModel, SortProxy
+from leukotrack.gui.models.record_table import Column, RecordTableModel
 from leukotrack.gui.views.table_tab_view import TableTabView
 
 T = TypeVar("T")
@@ -30,9 +30,7 @@ class TableController(Generic[T]):
         self.noun = noun
         self.model: RecordTableModel[T] = RecordTableModel(columns, view)
         self._stretch_last(columns)
-        self.proxy = SortProxy(view)
-        self.proxy.setSourceModel(self.model)
-        view.table.setModel(self.proxy)
+        view.table.setModel(self.model)
         view.table.sortByColumn(sort_column, Qt.SortOrder.DescendingOrder)  # newest first
         self._open_form = open_form
         self._delete = delete
@@ -62,7 +60,7 @@ class TableController(Generic[T]):
 
     def selected(self) -> list[T]:
         rows = self.view.table.selectionModel().selectedRows()
-        return [self.model.record(self.proxy.mapToSource(i).row()) for i in rows]
+        return [self.model.record(i.row()) for i in rows]
 
     def edit_selected(self) -> None:
         chosen = self.selected()
@@ -75,7 +73,7 @@ class TableController(Generic[T]):
             self._delete(chosen)
 
     def _edit_at(self, index: QModelIndex) -> None:
-        self._open_form(self.model.record(self.proxy.mapToSource(index).row()))
+        self._open_form(self.model.record(index.row()))
 
     def _update_buttons(self) -> None:
         n = len(self.view.table.selectionModel().selectedRows())
