@@ -141,7 +141,7 @@ def main() -> int:
 
         chart_rows, summary = bench_chart.measure(data, rounds=30)
         for name, ms, budget in chart_rows:
-            if budget is None or name.startswith("  "):
+            if budget is None:
                 continue
             rows.append((name, f"{ms:.1f} ms", f"≤ {budget:.0f} ms", ms <= budget))
 
