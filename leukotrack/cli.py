@@ -45,8 +45,8 @@ class UsageError(InputError):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        """One line on stderr (DESIGN.md), pointing at the help instead of printing the usage."""
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
 def _date(text: str) -> date:
@@ -102,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     res.add_argument("--lab", default="")
     for opt, key in RESULT_OPTIONS.items():
         kind = "P" if key.endswith("_pct") else "Q"
-        res.add_argument(f"--{opt}", metavar=kind, help=ANALYTES[key].name)
+        res.add_argument(f"--{opt}", metavar=kind, help=ANALYTES[key].name.replace("%", "%%"))
     res.add_argument(
         "--range",
         action="append",

@@ -43,11 +43,13 @@ def ctcae_grade(
                 return grade
         return 0 if certainly_at_or_above(value, comparator, g1) else None
     g2, g3, g4 = _V5[analyte]
+    if lln is not None and certainly_at_or_above(value, comparator, lln):
+        return (
+            0  # CLINICAL.md: at or above the lower limit is grade 0, even below 3.0 (a lab's LLN)
+        )
     for bound, grade in ((g4, 4), (g3, 3), (g2, 2)):
         if below(bound):
             return grade
     if lln is None:
         return None
-    if below(lln):
-        return 1
-    return 0 if certainly_at_or_above(value, comparator, lln) else None
+    return 1 if below(lln) else None

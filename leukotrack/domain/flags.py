@@ -437,11 +437,15 @@ def febrile_flags(
 ) -> list[Flag]:
     t = ctx.t
     for moment, readings in _fevers(temps, t, ctx.as_of):
+        # The latest ANC up to the as-of moment, taken no more than 14 days before the fever.
+        # CLINICAL.md says "taken up to 14 days before that fever"; a count drawn during the
+        # fever itself (in the emergency department, say) is the most telling of all, so it
+        # counts too, and a normal count after the fever replaces an older low one.
         oldest = moment - timedelta(days=t.febrile_anc_max_age_days)
-        before = [r for r in anc if oldest <= r.taken_at <= moment]
-        if not before or not before[-1].below(t.febrile_anc_below):
+        recent = [r for r in anc if oldest <= r.taken_at <= ctx.as_of]
+        if not recent or not recent[-1].below(t.febrile_anc_below):
             continue
-        low = before[-1]
+        low = recent[-1]
         fever = " and ".join(
             f"{show_celsius(r.celsius, r.entered)} {on_day(r.taken_at)}" for r in readings
         )

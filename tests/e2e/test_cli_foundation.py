@@ -275,3 +275,44 @@ def test_data_dir_from_environment(tmp_path: Path) -> None:
         cwd=ROOT,
     )
     assert row_counts(target)["fatigue"] == 1
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        (),
+        ("profile",),
+        ("add", "result"),
+        ("add", "temperature"),
+        ("add", "medication"),
+        ("add", "infection"),
+        ("add", "fatigue"),
+        ("results",),
+        ("flags",),
+        ("import",),
+        ("export",),
+        ("report",),
+        ("backups",),
+        ("demo",),
+    ],
+)
+def test_every_help_works(data_dir: Path, command: tuple[str, ...]) -> None:
+    proc = run_cli(data_dir, *command, "--help")
+    assert proc.returncode == 0, proc.stderr
+    assert "usage: leukotrack" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("profile", "--sex", "other"),
+        ("flags", "--as-of"),
+        ("add", "result", "--wbc", "3"),
+        ("frobnicate",),
+    ],
+)
+def test_usage_errors_are_one_line(data_dir: Path, args: tuple[str, ...]) -> None:
+    proc = run_cli(data_dir, *args)
+    assert proc.returncode == 2
+    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    assert "--help" in proc.stderr

@@ -200,3 +200,18 @@ def test_status_respects_comparators(value: float, comparator: str | None, statu
     from leukotrack.domain.reference import Range
 
     assert Range(4.5, 11.0, "profile").status(value, comparator) == status
+
+
+@pytest.mark.parametrize(
+    ("analyte", "value", "lln", "grade"),
+    [
+        ("wbc", 2.8, 2.5, 0),  # a lab whose lower limit is 2.5: in range, so grade 0
+        ("wbc", 2.4, 2.5, 2),
+        ("anc", 1.1, 1.0, 0),  # Duffy-null lower limit 1.0
+        ("anc", 0.99, 1.0, 3),
+    ],
+)
+def test_ctcae_grade_zero_at_or_above_a_low_lln(
+    analyte: str, value: float, lln: float, grade: int
+) -> None:
+    assert ctcae_grade(analyte, value, lln) == grade

@@ -43,12 +43,19 @@ def test_fever_rules(readings: list[tuple[float, float]], fires: bool) -> None:
         (0, 1.0, False),
         (2 - 14, 0.4, True),  # exactly 14 days before the fever
         (2 - 14 - 1 / 1440, 0.4, False),  # older than 14 days
-        (2.1, 0.4, False),  # taken after the fever: not "before that fever"
+        (2.1, 0.4, True),  # drawn during the fever (after it began): counts
+        (3 + 1 / 1440, 0.4, False),  # after the as-of moment: not yet known
     ],
 )
 def test_fever_needs_a_recent_low_anc(anc_day: float, anc: float, fires: bool) -> None:
     temps = [temp(at(2), 38.5)]
     assert ("febrile_neutropenia" in codes([draw(at(anc_day), anc=anc)], temps, as_of=NOW)) is fires
+
+
+def test_a_normal_count_after_the_fever_replaces_an_older_low_one() -> None:
+    temps = [temp(at(2), 38.5)]
+    draws = [draw(at(0), anc=0.3), draw(at(2.1), anc=2.0)]
+    assert "febrile_neutropenia" not in codes(draws, temps, as_of=NOW)
 
 
 def test_febrile_flag_is_the_fixed_emergency_and_comes_first() -> None:
