@@ -42,6 +42,14 @@ def choose_paper(db: Database, locale_name: str, override: str | None = None) ->
     raise InputError(f"'{choice}' is not a paper size LeukoTrack prints on; use A4 or Letter.")
 
 
+def save_paper(db: Database, paper: str) -> None:
+    """Remember the paper chosen for the next report ("auto" goes back to the locale's)."""
+    if paper not in (*PAPERS, "auto"):
+        raise InputError(f"'{paper}' is not a paper size LeukoTrack prints on; use A4 or Letter.")
+    with db.transaction() as repo:
+        repo.set_setting(PAPER_SETTING, paper)
+
+
 def _saved_paper(db: Database) -> str | None:
     with db.reading() as repo:
         value = repo.setting(PAPER_SETTING)

@@ -55,3 +55,55 @@ def test_sigkill_during_saves_loses_nothing_committed(data_dir: Path) -> None:
         assert partial == 0
     finally:
         con.close()
+
+
+def test_sigkill_during_a_long_import_leaves_all_or_nothing(data_dir: Path, tmp_path: Path) -> None:
+    import json
+    import time
+
+    from benchmarks.bench_import import make_bundle
+
+    bundle = tmp_path / "big.json"
+    bundle.write_text(json.dumps(make_bundle(30_000)))
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    run = [sys.executable, "-m", "leukotrack", "--data-dir", str(data_dir)]
+    subprocess.run(
+        [*run, "add", "fatigue", "--date", "2020-01-01", "--score", "3"],
+        check=True,
+        env=env,
+        cwd=ROOT,
+    )
+    outcomes = set()
+    for delay in (0.9, 1.4):
+        with subprocess.Popen(
+            [*run, "import", str(bundle)],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        ) as proc:
+            time.sleep(delay)
+            os.kill(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=30)
+        con = sqlite3.connect(data_dir / "leukotrack.sqlite3")
+        try:
+            assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            draws = con.execute("SELECT count(*) FROM draw").fetchone()[0]
+            results = con.execute("SELECT count(*) FROM result").fetchone()[0]
+            assert (
+                con.execute("SELECT count(*) FROM fatigue").fetchone()[0] == 1
+            )  # earlier data kept
+        finally:
+            con.close()
+        assert (draws, results) in ((0, 0), (10_000, 30_000)), (draws, results)
+        outcomes.add(draws)
+    assert 0 in outcomes, "the kill came after the import had finished: it tested nothing"
+    # the file imports whole afterwards (or already had): never half
+    subprocess.run(
+        [*run, "import", str(bundle)], check=True, env=env, cwd=ROOT, capture_output=True
+    )
+    con = sqlite3.connect(data_dir / "leukotrack.sqlite3")
+    try:
+        assert con.execute("SELECT count(*) FROM result").fetchone()[0] == 30_000
+    finally:
+        con.close()

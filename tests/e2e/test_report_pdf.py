@@ -159,3 +159,27 @@ def test_bad_target(qapp: object, db: Database, tmp_path: Path) -> None:
 )
 def test_paper_for_locale(locale_name: str, paper: str) -> None:
     assert paper_for_locale(locale_name) == paper
+
+
+def test_ten_year_report(qapp: object, tmp_path: Path) -> None:
+    from benchmarks.dataset import build_dataset
+    from leukotrack.gui.report_export import save_report
+    from leukotrack.services.store import open_records
+
+    data = tmp_path / "ten"
+    build_dataset(data)
+    db = open_records(data, daily_backup=False)
+    try:
+        out = tmp_path / "ten.pdf"
+        pages = save_report(db, out, None, None, "A4")
+    finally:
+        db.close()
+    info = pdf_info(out)
+    assert int(info["Pages"]) == pages and 10 <= pages <= 40
+    text = pdf_text(out)
+    assert f"Page {pages} of {pages}" in text and "Trend" in text and "Fatigue by week" in text
+    fonts = subprocess.run(
+        ["pdffonts", str(out)], capture_output=True, text=True, check=True
+    ).stdout
+    rows = [line.split() for line in fonts.splitlines()[2:] if line.strip()]
+    assert rows and all(row[-5] == "yes" for row in rows), fonts  # the "emb" column: embedded

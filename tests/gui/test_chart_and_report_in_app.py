@@ -54,6 +54,7 @@ def test_report_dialog_saves_a_pdf_with_the_questions(
     target = tmp_path / "mine"
     window.controller.reports.choose_path = lambda suggested: str(target)
     qtbot.keyClicks(view.questions, "Why is my ANC low in March?")
+    view.paper.setCurrentIndex(view.paper.findData("Letter"))
     qtbot.mouseClick(view.save_pdf, Qt.MouseButton.LeftButton)
     pdf = tmp_path / "mine.pdf"
     assert pdf.exists()
@@ -62,8 +63,12 @@ def test_report_dialog_saves_a_pdf_with_the_questions(
     ).stdout
     assert "Why is my ANC low in March?" in text
     assert "Neutrophils" in text or "neutrophils" in text
+    assert (
+        "612 x 792" in subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    )
     with window.db.reading() as repo:
         assert repo.profile().questions == "Why is my ANC low in March?"
+        assert repo.setting("report.paper") == "Letter"  # remembered for the next report
     assert "Saved the report" in window.statusBar().currentMessage()
     view.reject()
     wait_closed(qtbot, window)

@@ -1,9 +1,12 @@
 """The JSON backup: versioned, everything kept, bad fields listed, newer versions refused."""
 
+import contextlib
 import json
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from leukotrack.domain.records import (
     Draw,
@@ -91,3 +94,56 @@ def test_truncated_backup_is_a_file_error() -> None:
     text = write_backup(sample())
     with pytest.raises(FileFormatError):
         parse_backup(text[: len(text) // 2].encode(), "b.json")
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+PATHS = [
+    ("profile", "birth_date"),
+    ("profile", "sex"),
+    ("profile", "thresholds"),
+    ("profile", None),
+    ("draws", 0),
+    ("draws", "results"),
+    ("temperatures", 0),
+    ("fatigue", 0),
+    ("infections", 0),
+    ("medications", 0),
+    ("settings", None),
+    ("version", None),
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(where=st.sampled_from(PATHS), value=json_values)
+def test_any_field_replaced_by_junk_gives_our_error_or_problems(
+    where: tuple, value: object
+) -> None:
+    """The backup reader never raises anything but our own error, whatever a field holds."""
+    doc = json.loads(write_backup(sample()))
+    section, key = where
+    if key is None:
+        doc[section] = value
+    elif section == "draws" and key == "results":
+        doc["draws"][0]["results"] = value
+    elif isinstance(key, int):
+        doc[section][key] = value
+    else:
+        doc[section][key] = value
+    try:
+        parsed = parse_backup(json.dumps(doc).encode(), "junk.json")
+    except FileFormatError:
+        return
+    assert isinstance(parsed.problems, list)
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.binary(max_size=200))
+def test_random_bytes_are_refused_cleanly(data: bytes) -> None:
+    with contextlib.suppress(FileFormatError):
+        parse_backup(data, "junk.json")

@@ -17,7 +17,12 @@ from leukotrack.gui.report_export import chart_painter, save_report, system_loca
 from leukotrack.gui.views.report_view import ReportView
 from leukotrack.report.pdf import page_layout, paint_report
 from leukotrack.services.profile import update_profile
-from leukotrack.services.reporting import choose_paper, report_content, summary_lines
+from leukotrack.services.reporting import (
+    choose_paper,
+    report_content,
+    save_paper,
+    summary_lines,
+)
 
 if TYPE_CHECKING:
     from leukotrack.gui.controllers.main_controller import MainController
@@ -54,6 +59,7 @@ class ReportController:
         self.action_save.triggered.connect(self.open)
         view.add_file_actions([self.action_print, self.action_save])
         self.view: ReportView | None = None
+        self._paper_shown = ""
 
     def open(self) -> ReportView:
         view = ReportView(self.main.view)
@@ -61,6 +67,7 @@ class ReportController:
         view.questions.setPlainText(profile.questions)
         paper = choose_paper(self.main.db, system_locale_name())
         view.paper.setCurrentIndex(max(0, view.paper.findData(paper)))
+        self._paper_shown = paper
         first = min((d.taken_at.date() for d in self.main.timeline.draws), default=date.today())
         view.start.setDate(QDate(first.year, first.month, first.day))
         view.dates_row.setVisible(False)
@@ -80,7 +87,11 @@ class ReportController:
             v.period.currentData(), date.today(), v.start.date(), v.end.date()
         )
         self._save_questions()
-        return start, end, str(v.paper.currentData())
+        paper = str(v.paper.currentData())
+        if paper != self._paper_shown:
+            save_paper(self.main.db, paper)  # the next report starts on the same paper
+            self._paper_shown = paper
+        return start, end, paper
 
     def _save_questions(self) -> None:
         assert self.view is not None
