@@ -13,7 +13,7 @@ from leukotrack.domain.records import CountUnit, Draw, Medication, MedicationKin
 from leukotrack.domain.reference import mild_neutropenia_limit, range_for
 from leukotrack.domain.units import format_number
 from leukotrack.report.content import ReportContent, SummaryLine, Table
-from leukotrack.services.results import display_unit
+from leukotrack.services.results import column_number, display_unit
 from leukotrack.services.timeline import Timeline
 
 TABLE_ANALYTES: tuple[str, ...] = (
@@ -31,7 +31,7 @@ def _cell(draw: Draw, key: str, profile: Profile) -> str:
     r = draw.get(key)
     if r is None:
         return ""
-    text = (r.comparator or "") + _fixed(key, r.value, profile.count_unit)
+    text = (r.comparator or "") + column_number(key, r.value, profile.count_unit)
     if key == "anc" and r.calculated:
         text += "*"
     rng = range_for(r, profile, draw.taken_at.date())
@@ -39,17 +39,6 @@ def _cell(draw: Draw, key: str, profile: Profile) -> str:
         mark = {"low": " L", "high": " H", "normal": ""}[rng.status(r.value, r.comparator)]
         text += mark
     return text
-
-
-def _fixed(key: str, value: float, count_unit: CountUnit) -> str:
-    """Fixed decimals per column, so a column of numbers lines up: 3.10, 12.8, 234, 3100."""
-    unit = display_unit(key, count_unit)
-    if unit is None:
-        return f"{value:.1f}"
-    shown = unit.from_canonical(value)
-    if key == "platelets" or unit.factor != 1.0:
-        return f"{shown:.0f}"
-    return f"{shown:.2f}"
 
 
 def _grades(draw: Draw, profile: Profile) -> str:

@@ -88,6 +88,17 @@ def display_unit(analyte: str, count_unit: CountUnit) -> Unit | None:
     return CELLS_PER_UL if count_unit is CountUnit.CELLS_PER_UL else PER_NANOLITRE
 
 
+def column_number(analyte: str, value: float, count_unit: CountUnit) -> str:
+    """Fixed decimals per analyte, so a column of numbers lines up: 3.10, 12.8, 234, 3100."""
+    unit = display_unit(analyte, count_unit)
+    if unit is None:
+        return f"{value:.1f}"
+    shown = unit.from_canonical(value)
+    if analyte == "platelets" or unit.factor != 1.0:
+        return f"{shown:.0f}"
+    return f"{shown:.2f}"
+
+
 def show_value(
     analyte: str, value: float, count_unit: CountUnit, comparator: str | None = None
 ) -> str:

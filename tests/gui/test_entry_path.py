@@ -125,10 +125,10 @@ def test_edit_from_results_table_then_undo_and_redo(qtbot: QtBot, window: MainWi
             return repo.draws()[0].value("wbc")
 
     assert wbc() == 5.2
-    assert window.controller.results.model.index(0, 2).data() == "5.2"
+    assert window.controller.results.model.index(0, 2).data() == "5.20"
     window.action_undo.trigger()
     assert wbc() == 3.1
-    assert window.controller.results.model.index(0, 2).data() == "3.1 L"
+    assert window.controller.results.model.index(0, 2).data() == "3.10 L"
     window.action_redo.trigger()
     assert wbc() == 5.2
 

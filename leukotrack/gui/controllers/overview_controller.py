@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel
 from leukotrack.domain.dates import long_date
 from leukotrack.domain.flags import EMERGENCY_TEXT
 from leukotrack.gui.views.overview_view import OverviewView
-from leukotrack.gui.views.style import SEVERITY_COLOURS, STATUS_COLOURS
+from leukotrack.gui.views.style import severity_colour, status_colour
 from leukotrack.gui.views.tile_view import TileView
 from leukotrack.services.overview import Tile, latest_tiles
 from leukotrack.services.timeline import Timeline
@@ -100,7 +100,7 @@ class OverviewController:
         if not ordered:
             self._add_flag_label("Nothing stands out in the latest results.")
         for f in ordered:
-            colour = SEVERITY_COLOURS.get(f.severity.value, "")
+            colour = severity_colour(f.severity.value)
             word = SEVERITY_WORDS.get(f.severity.value, f.severity.value)
             self._add_flag_label(
                 f'<span style="color:{colour}"><b>{word}:</b></span> <b>{f.title}</b><br>'
@@ -129,7 +129,7 @@ def fill_tile(view: TileView, tile: Tile) -> None:
     view.setObjectName(f"tile_{tile.analyte}")
     view.name.setText(tile.label + (" (calculated)" if tile.calculated else ""))
     view.value.setText(tile.value)
-    colour = STATUS_COLOURS[tile.status]
+    colour = status_colour(tile.status)
     view.status.setText(tile.status_word)
     view.status.setStyleSheet(f"color: {colour};" if colour else "")
     view.change.setText(tile.change)

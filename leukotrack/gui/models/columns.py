@@ -15,9 +15,9 @@ from leukotrack.domain.records import (
 )
 from leukotrack.domain.units import format_number
 from leukotrack.gui.models.record_table import Column
-from leukotrack.gui.views.style import STATUS_COLOURS
-from leukotrack.services.overview import shown_number, unit_label
-from leukotrack.services.results import view_result
+from leukotrack.gui.views.style import status_colour
+from leukotrack.services.overview import unit_label
+from leukotrack.services.results import column_number, view_result
 
 DRAW_ANALYTES = (
     "wbc",
@@ -38,7 +38,7 @@ def _draw_cell(key: str, profile: Profile) -> Callable[[Draw], str]:
         r = draw.get(key)
         if r is None:
             return ""
-        shown = f"{r.comparator or ''}{shown_number(key, r.value, profile)}"
+        shown = f"{r.comparator or ''}{column_number(key, r.value, profile.count_unit)}"
         mark = MARK[view_result(draw, r, profile).status]
         return f"{'calc. ' if r.calculated else ''}{shown}{mark}"
 
@@ -48,7 +48,7 @@ def _draw_cell(key: str, profile: Profile) -> Callable[[Draw], str]:
 def _draw_colour(key: str, profile: Profile) -> Callable[[Draw], str]:
     def colour(draw: Draw) -> str:
         r = draw.get(key)
-        return "" if r is None else STATUS_COLOURS[view_result(draw, r, profile).status]
+        return "" if r is None else status_colour(view_result(draw, r, profile).status)
 
     return colour
 

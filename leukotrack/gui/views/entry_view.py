@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leukotrack.gui.views.style import STATUS_COLOURS
+from leukotrack.gui.views.style import status_colour
 
 
 @dataclass
@@ -36,7 +36,7 @@ class AnalyteRow:
 def error_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setWordWrap(True)
-    label.setStyleSheet(f"color: {STATUS_COLOURS['high']};")
+    label.setStyleSheet(f"color: {status_colour('high')};")
     label.hide()
     return label
 

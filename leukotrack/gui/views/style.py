@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 
 EMERGENCY_STYLE = (
@@ -18,6 +18,30 @@ SEVERITY_COLOURS = {
     "caution": "#8a5a00",
     "info": "#005a8c",
 }
+
+
+# Lighter shades of the same hues for a dark palette (the system's dark mode).
+DARK_STATUS_COLOURS = {"low": "#56B4E9", "high": "#E69F00", "normal": ""}
+DARK_SEVERITY_COLOURS = {
+    "emergency": "#ff7a8a",
+    "danger": "#ff9f5a",
+    "caution": "#e8c04a",
+    "info": "#7cc4f2",
+}
+
+
+def is_dark() -> bool:
+    """True when the application's palette is dark (its window colour is more dark than light)."""
+    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def status_colour(status: str) -> str:
+    """Text colour for low / high marks that reads on the current palette."""
+    return (DARK_STATUS_COLOURS if is_dark() else STATUS_COLOURS)[status]
+
+
+def severity_colour(severity: str) -> str:
+    return (DARK_SEVERITY_COLOURS if is_dark() else SEVERITY_COLOURS).get(severity, "")
 
 
 def scale_font(widget: QWidget, factor: float, bold: bool = False) -> None:
