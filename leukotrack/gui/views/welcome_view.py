@@ -32,7 +32,9 @@ class WelcomeView(QWidget):
             "The demo opens its own data folder; it is never mixed with your records.", self
         )
         self.demo_note.setWordWrap(True)
-        for w in (title, text, self.first_results, self.demo, self.demo_note):
+        for w in (title, text, self.first_results):
             layout.addWidget(w)
-        self.import_slot = QVBoxLayout()
+        self.import_slot = QVBoxLayout()  # "Import a file…" sits between the two other choices
         layout.addLayout(self.import_slot)
+        for w in (self.demo, self.demo_note):
+            layout.addWidget(w)
