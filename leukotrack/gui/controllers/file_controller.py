@@ -22,12 +22,11 @@ from leukotrack import APP_NAME
 from leukotrack.domain.analytes import ANALYTES
 from leukotrack.domain.errors import LeukoTrackError
 from leukotrack.gui.views.import_view import ImportView, fill_table, fit_height
-from leukotrack.io.parsed import Problem
-from leukotrack.services.exporting import export_records
-from leukotrack.services.importing import ImportPreview, import_files, preview_import
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the importers load when first used, off the window's first paint
     from leukotrack.gui.controllers.main_controller import MainController
+    from leukotrack.io.parsed import Problem
+    from leukotrack.services.importing import ImportPreview
 
 IMPORT_FILTERS = "Health records (*.json *.ndjson *.csv *.txt);;All files (*)"
 # File dialog filter -> (export format, file suffix)
@@ -279,6 +278,8 @@ class FileController:
         (wizard.date_order if wizard.date_row.isVisibleTo(wizard) else first).setFocus()
 
     def _run_preview(self, path: Path, fmt: str | None) -> ImportPreview | None:
+        from leukotrack.services.importing import preview_import
+
         try:
             return preview_import(self.main.db, path, fmt)
         except (LeukoTrackError, OSError) as exc:
@@ -352,6 +353,8 @@ class FileController:
         wizard, preview = self.wizard, self._preview
         if wizard is None or preview is None or not preview.can_import:
             return
+        from leukotrack.services.importing import import_files
+
         try:
             report = import_files(self.main.db, [preview.path], self._date_format())
         except (LeukoTrackError, OSError) as exc:
@@ -377,6 +380,8 @@ class FileController:
         if choice is None:
             return
         path, fmt = choice
+        from leukotrack.services.exporting import export_records
+
         try:
             export_records(self.main.db, fmt, path)
         except (LeukoTrackError, OSError) as exc:

@@ -9,22 +9,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog
 
 from leukotrack.domain.errors import LeukoTrackError
-from leukotrack.gui.report_export import chart_painter, save_report, system_locale_name
 from leukotrack.gui.views.report_view import ReportView
-from leukotrack.report.pdf import page_layout, paint_report
 from leukotrack.services.profile import update_profile
-from leukotrack.services.reporting import (
-    choose_paper,
-    report_content,
-    save_paper,
-    summary_lines,
-)
+
+# The report's layout and printing modules load on first use, off the window's first paint.
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
     from leukotrack.gui.controllers.main_controller import MainController
 
 SaveChooser = Callable[[str], str | None]
@@ -62,6 +57,9 @@ class ReportController:
         self._paper_shown = ""
 
     def open(self) -> ReportView:
+        from leukotrack.gui.report_export import system_locale_name
+        from leukotrack.services.reporting import choose_paper
+
         view = ReportView(self.main.view)
         profile = self.main.timeline.profile
         view.questions.setPlainText(profile.questions)
@@ -81,6 +79,8 @@ class ReportController:
         return view
 
     def _choices(self) -> tuple[date | None, date, str]:
+        from leukotrack.services.reporting import save_paper
+
         assert self.view is not None
         v = self.view
         start, end = period_bounds(
@@ -101,6 +101,12 @@ class ReportController:
             self.main.refresh()
 
     def preview(self) -> QPrintPreviewDialog | None:
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        from leukotrack.gui.report_export import chart_painter
+        from leukotrack.report.pdf import page_layout, paint_report
+        from leukotrack.services.reporting import report_content, summary_lines
+
         try:
             start, end, paper = self._choices()
             now = datetime.now()
@@ -123,6 +129,8 @@ class ReportController:
         return dialog
 
     def save(self) -> Path | None:
+        from leukotrack.gui.report_export import save_report
+
         try:
             start, end, paper = self._choices()
         except (LeukoTrackError, OSError) as exc:
