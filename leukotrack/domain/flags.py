@@ -619,11 +619,17 @@ def medication_flags(
         active = m.active_on(today)
         if not (active or within):
             continue
-        text = f"{m.name} ({what}), " + (
-            f"taken since {on_day(m.start)[3:]}" if active else f"taken from {on_day(m.start)[3:]}"
-        )
+        if active:
+            taken = f"taken since {on_day(m.start)[3:]}"
+        else:
+            assert m.stop is not None  # not active today, started before today: it stopped
+            taken = f"taken from {on_day(m.start)[3:]} to {on_day(m.stop)[3:]}"
+        text = f"{m.name} ({what}), {taken}"
         if first_low is not None and gap is not None and gap >= 0:
             text += f", started {days(gap)} before the first low result of the current run"
+            stopped = None if m.stop is None else (first_low.taken_at.date() - m.stop).days
+            if stopped is not None and stopped > 0:
+                text += f" and stopped {days(stopped)} before it"
         parts.append(text)
         starts.append(m.start)
     if not parts:

@@ -120,11 +120,10 @@ class _Layout:
         self.add(op)
         self.y += h
 
-    def heading(self, text: str) -> None:
+    def heading(self, text: str, keep: float = 0.0) -> None:
+        """A section heading, kept on one page with the first `keep` units of what follows."""
         self.gap(8)
-        self.need(
-            self.text_height(text, self.fonts.h2, self.width) + 40 * self.pt
-        )  # keep with next
+        self.need(self.text_height(text, self.fonts.h2, self.width) + max(keep, 40 * self.pt))
         self.paragraph(text, self.fonts.h2)
         y = self.y + 1.5 * self.pt
 
@@ -161,24 +160,42 @@ class _Layout:
             self.add(op)
             self.y += h + 1 * self.pt
 
-    def table(self, table: Table, empty: str) -> None:
-        if not table.rows:
-            self.paragraph(empty, self.fonts.body, QColor("#333333"))
-            return
+    def _xs(self, table: Table) -> list[float]:
         total = sum(table.widths)
         xs = [0.0]
         for w in table.widths:
             xs.append(xs[-1] + self.width * w / total)
+        return xs
+
+    def _row_height(self, cells: tuple[str, ...], font: QFont, xs: list[float]) -> float:
+        pad = 3 * self.pt
+        widths = [xs[i + 1] - xs[i] - 2 * pad for i in range(len(cells))]
+        return (
+            max(self.text_height(c or " ", font, w) for c, w in zip(cells, widths, strict=True))
+            + 2 * pad
+        )
+
+    def table_lead(self, table: Table) -> float:
+        """Height of a table's note, header and first two rows: what its heading keeps with it."""
+        if not table.rows:
+            return 0.0
+        xs = self._xs(table)
+        note = self.text_height(table.note, self.fonts.small, self.width) if table.note else 0.0
+        rows = sum(self._row_height(r, self.fonts.body, xs) for r in table.rows[:2])
+        return note + self._row_height(table.headers, self.fonts.bold, xs) + rows + 4 * self.pt
+
+    def table(self, table: Table, empty: str) -> None:
+        if not table.rows:
+            self.paragraph(empty, self.fonts.body, QColor("#333333"))
+            return
+        if table.note:  # above the rows, so it is on the page where the table starts
+            self.paragraph(table.note, self.fonts.small, QColor("#333333"))
+            self.gap(2)
+        xs = self._xs(table)
         pad = 3 * self.pt
 
         def row_height(cells: tuple[str, ...], font: QFont) -> float:
-            return (
-                max(
-                    self.text_height(c or " ", font, xs[i + 1] - xs[i] - 2 * pad)
-                    for i, c in enumerate(cells)
-                )
-                + 2 * pad
-            )
+            return self._row_height(cells, font, xs)
 
         header_h = row_height(table.headers, self.fonts.bold)
 
@@ -230,9 +247,6 @@ class _Layout:
 
             self.add(op)
             self.y += h
-        if table.note:
-            self.gap(2)
-            self.paragraph(table.note, self.fonts.small, QColor("#333333"))
 
     def chart(self, painter_fn: ChartPainter | None, height_pts: float) -> None:
         if painter_fn is None:
@@ -303,21 +317,22 @@ def _compose(layout: _Layout, content: ReportContent, chart: ChartPainter | None
         layout.gap(3)
     layout.gap(2)
     layout.paragraph(content.thresholds, f.small, QColor("#333333"))
+    if content.questions:  # on the first page, where a short appointment will see them
+        layout.heading("Questions for the hematologist")
+        layout.paragraph(content.questions)
     if content.draws.rows and chart is not None:
         layout.heading("Trend")
         layout.chart(chart, 250)
-    layout.heading("Blood counts")
+    layout.heading("Blood counts", keep=layout.table_lead(content.draws))
     layout.table(content.draws, "No blood tests in this period.")
-    layout.heading("Medicines")
+    layout.heading("Medicines", keep=layout.table_lead(content.medicines))
     layout.table(content.medicines, "No medicines recorded in this period.")
-    layout.heading("Infections and fevers")
+    layout.heading("Infections and fevers", keep=layout.table_lead(content.infections))
     layout.table(content.infections, "No infections recorded in this period.")
     layout.gap(4)
     layout.table(content.fevers, "No temperature of 38.0 °C or more recorded in this period.")
-    layout.heading("Fatigue by week")
+    layout.heading("Fatigue by week", keep=layout.table_lead(content.fatigue))
     layout.table(content.fatigue, "No fatigue scores in this period.")
-    layout.heading("Questions for the hematologist")
-    layout.paragraph(content.questions or "(none written)")
 
 
 def write_report_pdf(
