@@ -14,7 +14,7 @@ import csv
 import io
 import re
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 
 from leukotrack.domain.analytes import ANALYTES, Analyte, Dimension, find
 from leukotrack.domain.dates import parse_datetime
@@ -311,7 +311,11 @@ def read_date(text: str, date_format: str | None = None, with_time: bool = False
                 return datetime.strptime(text, fmt)
             except ValueError:
                 continue
-        raise InputError(f"the date '{text}' does not match the date format '{date_format}'.")
+        example = date(2024, 12, 31).strftime(date_format)
+        raise InputError(
+            f"the date '{text}' is not written like {example} (the date format "
+            f"'{date_format}' given for this file)."
+        )
     try:
         return parse_datetime(text)
     except InputError:

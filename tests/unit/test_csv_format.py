@@ -134,3 +134,11 @@ def test_formula_guard_and_round_trip() -> None:
         4.0,
         11.0,
     )
+
+
+def test_a_date_in_another_format_shows_an_example() -> None:
+    from leukotrack.domain.errors import InputError
+    from leukotrack.io.csv_format import read_date
+
+    with pytest.raises(InputError, match=r"'2024-31-12' is not written like 31/12/2024"):
+        read_date("2024-31-12", "%d/%m/%Y")

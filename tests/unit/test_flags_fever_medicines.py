@@ -194,7 +194,9 @@ def test_a_stopped_medicine_says_when_it_stopped() -> None:
     start = first_low.date() - timedelta(days=80)
     m = med("Amoxicillin", start, stop=start + timedelta(days=7))
     draws = [draw(at(150), wbc=6.0), draw(first_low, wbc=3.5)]
-    (flag,) = [f for f in flags(draws, meds=[m], as_of=at(210)) if f.code == "medication.associated"]
+    (flag,) = [
+        f for f in flags(draws, meds=[m], as_of=at(210)) if f.code == "medication.associated"
+    ]
     assert f"to {(start + timedelta(days=7)).day} " in flag.detail
     assert "started 80 days before the first low result" in flag.detail
     assert "stopped 73 days before it" in flag.detail

@@ -44,10 +44,12 @@ KINDS = {
 _AMBIGUOUS = "could be day/month or month/day"
 _DATE_IN_MESSAGE = re.compile(r"'\d{1,2}(?P<sep>[./-])\d{1,2}(?P=sep)\d{4}")
 _CLI_DATE_HINT = re.compile(r"give the file's date format \(for example --date-format[^)]*\)")
+_FORMAT_GIVEN = re.compile(r" \(the date format '[^']*' given for this file\)")
 
 
 def gui_wording(message: str) -> str:
     """The services speak to the command line; in the window the date order is chosen above."""
+    message = _FORMAT_GIVEN.sub(" (the date order chosen above)", message)
     return _CLI_DATE_HINT.sub("choose the file's date order above", message)
 
 
@@ -82,7 +84,8 @@ def summary_text(p: ImportPreview) -> str:
     ):
         if n:
             added.append(_plural(n, one, many))
-    parts.append(("Adds " + ", ".join(added) + ".") if added else "Adds nothing new.")
+    verb = "Adds" if p.can_import else "Would add, once the problems are fixed,"
+    parts.append(f"{verb} {', '.join(added)}." if added else "Adds nothing new.")
     if p.duplicates:
         parts.append(f"{_plural(p.duplicates, 'item')} already stored: skipped.")
     if p.fills_profile:
