@@ -311,6 +311,10 @@ def read_date(text: str, date_format: str | None = None, with_time: bool = False
                 return datetime.strptime(text, fmt)
             except ValueError:
                 continue
+        try:  # ISO dates are never ambiguous: read them whatever order the file's others use
+            return parse_datetime(text)
+        except InputError:
+            pass
         example = date(2024, 12, 31).strftime(date_format)
         raise InputError(
             f"the date '{text}' is not written like {example} (the date format "

@@ -142,3 +142,12 @@ def test_a_date_in_another_format_shows_an_example() -> None:
 
     with pytest.raises(InputError, match=r"'2024-31-12' is not written like 31/12/2024"):
         read_date("2024-31-12", "%d/%m/%Y")
+
+
+def test_iso_dates_are_read_whatever_date_format_is_given() -> None:
+    from datetime import datetime
+
+    from leukotrack.io.csv_format import read_date
+
+    assert read_date("2024-05-03", "%d/%m/%Y") == datetime(2024, 5, 3)
+    assert read_date("03/05/2024", "%d/%m/%Y") == datetime(2024, 5, 3)
