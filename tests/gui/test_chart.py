@@ -260,3 +260,126 @@ def test_render_chart_into_a_pdf(qapp, tmp_path: Path) -> None:  # type: ignore[
         painter.end()
     assert out.stat().st_size > 3000
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def _with_hb_and_plt(day: int, wbc: float, anc: float) -> Draw:
+    base = _draw(day, wbc, anc)
+    return Draw(
+        base.taken_at,
+        (*base.results, Result("hemoglobin", 12.5, "12.5"), Result("platelets", 210.0, "210")),
+        base.lab,
+    )
+
+
+def _drawn(chart: TrendChart) -> set[str]:
+    return {k.split(":")[1] for k in chart.items if k.startswith("points:")}
+
+
+def test_ticking_two_boxes_draws_both_and_keeps_wbc_and_anc(chart: TrendChart) -> None:
+    chart.set_timeline(_timeline([_with_hb_and_plt(d, 4.0, 2.0) for d in (0, 10, 20)]))
+    assert _drawn(chart) == {"wbc", "anc"}
+    chart._checks["hemoglobin"].click()
+    assert _drawn(chart) == {"wbc", "anc", "hemoglobin"}
+    chart._checks["platelets"].click()
+    assert _drawn(chart) == {"wbc", "anc", "hemoglobin", "platelets"}
+    assert chart.analytes() == ("wbc", "anc", "hemoglobin", "platelets")
+    chart._checks["hemoglobin"].click()
+    assert _drawn(chart) == {"wbc", "anc", "platelets"}
+    assert [k for k, b in chart._checks.items() if b.isChecked()] == ["wbc", "anc", "platelets"]
+    chart.set_analytes(k for k in ("anc",))  # a generator is read once, not emptied first
+    assert chart.analytes() == ("anc",) and _drawn(chart) == {"anc"}
+
+
+def test_fever_marks_have_their_own_lane_and_the_profile_threshold(chart: TrendChart) -> None:
+    from leukotrack.domain.records import Thresholds
+    from leukotrack.gui.charts.trend_chart import FEVER_SYMBOL, FEVER_Y
+
+    chart.set_timeline(KNOWN)
+    fevers = chart.items["fevers"][0]
+    assert FEVER_SYMBOL == "t1"  # pyqtgraph's upward triangle, as in the legend
+    assert fevers.opts["symbol"] == "t1" and list(fevers.data["y"]) == [FEVER_Y]
+    ticks = dict((label, y) for y, label in chart.events_plot.getAxis("left")._tickLevels[0])
+    assert ticks["Fever"] == FEVER_Y and ticks["Infection"] == 0.0
+    assert "temperature ≥ 38.0 °C" in chart.legend_texts
+    assert not any("38 °C" in t for t in chart.legend_texts)
+    # a lone fever does not sit on the infection's bar: its lane is below
+    (infection,) = chart.items["infections"][0].rects
+    assert infection.top() > FEVER_Y + 0.5
+    lower = Profile(thresholds=Thresholds(fever_sustained_c=37.8))
+    warm = TemperatureReading(datetime(2025, 3, 5, 8, 0), 37.9, "37.9 °C")
+    chart.set_timeline(_timeline(KNOWN.draws, profile=lower, temperatures=[warm]))
+    assert "temperature ≥ 37.8 °C" in chart.legend_texts
+    assert len(chart.items["fevers"][0].data) == 1
+
+
+def test_legend_tells_the_profile_range_from_the_lab_range(chart: TrendChart) -> None:
+    chart.set_timeline(KNOWN)
+    assert "WBC usual range (profile)" in chart.legend_texts
+    assert "your lab's range" in chart.legend_texts
+    assert not any("normal range" in t for t in chart.legend_texts)
+    assert chart.data is not None and chart.data.series["wbc"].lab_latest
+    assert chart.items["labband:wbc"][0]._pen.widthF() > 2.0  # the latest result's range: bold
+    older_lab = _timeline([*KNOWN.draws, _draw(70, 4.4, 2.0)])
+    chart.set_timeline(older_lab)
+    assert chart.data is not None and not chart.data.series["wbc"].lab_latest
+    assert chart.items["labband:wbc"][0]._pen.widthF() < 2.0
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_date_labels_always_name_the_month(chart: TrendChart, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from leukotrack.gui.charts.ticks import calendar_labels
+
+    labels = calendar_labels([(to_x(date(2025, 3, 14)), "day"), (to_x(date(2025, 3, 21)), "day")])
+    assert sorted(labels.values()) == ["14 Mar 2025", "21 Mar"]
+    year_end = calendar_labels(
+        [
+            (day_start(date(2025, 12, 1)), "month"),
+            (day_start(date(2026, 1, 1)), "year"),
+            (day_start(date(2026, 2, 1)), "month"),
+        ]
+    )
+    assert list(year_end.values()) == ["Dec 2025", "2026", "Feb"]
+    chart.set_timeline(_timeline([_draw(0, 3.2, 1.2)]))
+    chart.show()
+    qtbot.waitExposed(chart)
+    axis = chart.count_plot.getAxis("bottom")  # the lowest panel: no fatigue in this timeline
+    assert axis.isVisible()
+    qtbot.waitUntil(lambda: hasattr(axis, "fontMetrics"))  # set on its first paint
+    lo, hi = chart.x_range()
+    levels = axis.tickValues(lo, hi, 1000)
+    shown = [s for spacing, values in levels for s in axis.tickStrings(values, 1.0, spacing)]
+    assert shown and all(any(m in s for m in ("Feb", "Mar")) for s in shown)
+    assert any("2025" in s for s in shown)
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_a_short_chart_keeps_a_minimum_and_drops_fatigue_first(chart: TrendChart, qtbot) -> None:  # type: ignore[no-untyped-def]
+    chart.set_timeline(KNOWN)
+    chart.show()
+    qtbot.waitExposed(chart)
+    assert chart.minimumSizeHint().height() >= 240
+    assert chart._glw.minimumHeight() == chart.plots_minimum_height()
+    chart.resize(1000, 100)  # squeezed: the widget keeps its minimum; a parent has to scroll
+    qtbot.wait(20)
+    assert chart.height() >= chart.minimumSizeHint().height()
+    assert chart._glw.height() >= chart.plots_minimum_height()
+    assert not chart.fatigue_shown and chart.fatigue_plot.scene() is None
+    assert chart.count_plot.getAxis("bottom").isVisible()  # the dates move to the lowest panel
+    chart.resize(1000, 800)
+    qtbot.wait(20)
+    assert chart.fatigue_shown and chart.fatigue_plot.scene() is not None
+    assert chart.fatigue_plot.getAxis("bottom").isVisible()
+    assert not chart.count_plot.getAxis("bottom").isVisible()
+
+
+def test_hovering_a_short_bar_gives_the_full_name(chart: TrendChart) -> None:
+    short = Medication("Amoxicillin-clavulanate", date(2025, 3, 30), date(2025, 3, 31))
+    chart.set_timeline(_timeline(KNOWN.draws, medications=[short]))
+    chart.set_range_preset("all")
+    (span,) = chart.items["medicines"][0].spans
+    y = chart.data.medicine_lanes - span.lane  # type: ignore[union-attr]
+    text = chart.hover_at(chart.events_plot, (span.x0 + span.x1) / 2, y)
+    assert text.startswith("Amoxicillin-clavulanate\n30 Mar 2025 – 31 Mar 2025")
+    assert chart.items["medicines"][0].toolTip() == text
+    assert chart.hover_at(chart.events_plot, span.x0 - 30 * DAY, y) == ""
+    assert chart.items["medicines"][0].toolTip() == ""

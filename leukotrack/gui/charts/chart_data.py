@@ -28,7 +28,6 @@ DEFAULT_ANALYTES = ("wbc", "anc")
 COUNT_PANEL = ("wbc", "anc", "lymphocytes", "monocytes")  # share one axis: same unit and scale
 OWN_PANEL = ("hemoglobin", "platelets")  # a scale of their own, each in a panel
 BAND_MARGIN_DAYS = 5 * 365  # bands reach this far past the data, so panning never ends them
-FEVER_C = 38.0
 
 
 # Generic names CLINICAL.md lists as lowering white cells; used when no better matcher is given.
@@ -76,6 +75,7 @@ class Series:
     grades: tuple[int | None, ...]
     normal: tuple[Band, ...]  # the profile's default range
     lab_steps: tuple[Band, ...]  # the lab's own range, where it differs from the default
+    lab_latest: bool = False  # the most recent result carries a lab range that differs
 
     def __len__(self) -> int:
         return len(self.x)
@@ -117,6 +117,8 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Marker:
+    """A fever reading: a point in time with its own lane."""
+
     x: float
     label: str
     hover: str
@@ -130,6 +132,7 @@ class ChartData:
     medicine_lanes: int
     infections: tuple[Span, ...]
     fevers: tuple[Marker, ...]
+    fever_c: float  # readings at or above this are marked (the profile's sustained-fever mark)
     fatigue_x: np.ndarray  # middle of each week
     fatigue_y: np.ndarray  # weekly average score
     fatigue_hover: tuple[str, ...]
@@ -239,6 +242,7 @@ def _series(key: str, timeline: Timeline, x_first: float, x_last: float) -> Seri
         hover.append("\n".join(parts))
     if not xs:
         return None
+    lab_latest = lab_steps[-1][2] is not None
     if default_steps:
         x0, lo, hi = default_steps[0]
         default_steps[0] = (min(x0, x_first) - BAND_MARGIN_DAYS * DAY, lo, hi)
@@ -253,6 +257,7 @@ def _series(key: str, timeline: Timeline, x_first: float, x_last: float) -> Seri
         tuple(grades),
         merge_steps(default_steps, x_last + BAND_MARGIN_DAYS * DAY),
         merge_steps(lab_steps, x_last),
+        lab_latest,
     )
 
 
@@ -368,7 +373,7 @@ def _infections(timeline: Timeline) -> tuple[Span, ...]:
     return tuple(out)
 
 
-def _fevers(timeline: Timeline) -> tuple[Marker, ...]:
+def _fevers(timeline: Timeline, fever_c: float) -> tuple[Marker, ...]:
     return tuple(
         Marker(
             to_x(t.taken_at),
@@ -377,7 +382,7 @@ def _fevers(timeline: Timeline) -> tuple[Marker, ...]:
             + (f" (entered {t.entered})" if t.entered and "F" in t.entered else ""),
         )
         for t in sorted(timeline.temperatures, key=lambda t: t.taken_at)
-        if t.celsius >= FEVER_C
+        if t.celsius >= fever_c
     )
 
 
@@ -438,7 +443,8 @@ def build_chart_data(
         medicines=meds,
         medicine_lanes=lanes,
         infections=_infections(timeline),
-        fevers=_fevers(timeline),
+        fevers=_fevers(timeline, timeline.profile.thresholds.fever_sustained_c),
+        fever_c=timeline.profile.thresholds.fever_sustained_c,
         fatigue_x=fx,
         fatigue_y=fy,
         fatigue_hover=ftext,
@@ -448,3 +454,16 @@ def build_chart_data(
         has_draws=bool(timeline.draws),
         is_empty=timeline.is_empty,
     )
+
+
+def fever_legend(fever_c: float) -> str:
+    """The legend's words for the fever marks, from the profile's threshold."""
+    return f"temperature ≥ {format_number(round(fever_c, 1), 1)} °C"
+
+
+def band_legend(label: str) -> str:
+    """The shaded band is the profile's default range; the lab's own range is drawn dashed."""
+    return f"{label} usual range (profile)"
+
+
+LAB_RANGE_LEGEND = "your lab's range"

@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 
+import numpy as np
 import pyqtgraph as pg
+from pyqtgraph.graphicsItems.DateAxisItem import (
+    DAY_SPACING,
+    HOUR_SPACING,
+    MONTH_SPACING,
+    YEAR_SPACING,
+    TickSpec,
+    ZoomLevel,
+    makeMStepper,
+    makeSStepper,
+    makeYStepper,
+)
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from leukotrack.gui.charts.chart_data import Band, Span
+from leukotrack.gui.charts.ticks import calendar_labels
 
 
 def _union(rects: Sequence[QRectF]) -> QRectF:
@@ -108,3 +122,61 @@ class SpansItem(pg.GraphicsObject):
             baseline = dev.center().y() + (metrics.ascent() - metrics.descent()) / 2
             painter.drawText(QPointF(shown_rect.left() + 3, baseline), shown)
         painter.restore()
+
+
+_DAY = 86400.0
+# Tick levels sized for labels like "14 Mar 2025", so the wider labels never crowd each other.
+_ZOOM_LEVELS = {
+    np.inf: ZoomLevel(
+        [
+            TickSpec(YEAR_SPACING, makeYStepper(1), "%Y", autoSkip=[1, 2, 5, 10]),
+            TickSpec(MONTH_SPACING, makeMStepper(1), "%b"),
+        ],
+        "MMM 0000",
+    ),
+    5 * _DAY: ZoomLevel(
+        [
+            TickSpec(MONTH_SPACING, makeMStepper(1), "%b"),
+            TickSpec(DAY_SPACING, makeSStepper(DAY_SPACING), "%d", autoSkip=[1, 2, 7]),
+        ],
+        "00 MMM 00",
+    ),
+    6 * 3600.0: ZoomLevel(
+        [
+            TickSpec(DAY_SPACING, makeSStepper(DAY_SPACING), "%d"),
+            TickSpec(HOUR_SPACING, makeSStepper(HOUR_SPACING), "%H:%M", autoSkip=[1, 6]),
+        ],
+        "00 MMM 00",
+    ),
+}
+
+
+class CalendarAxis(pg.DateAxisItem):
+    """A date axis whose labels always name the month, and the year where it changes."""
+
+    def __init__(self, orientation: str = "bottom") -> None:
+        super().__init__(orientation=orientation)
+        self.zoomLevels = OrderedDict(_ZOOM_LEVELS)
+        self._labels: dict[float, str] = {}
+
+    def tickValues(
+        self, minVal: float, maxVal: float, size: float
+    ) -> list[tuple[float, list[float]]]:
+        levels: list[tuple[float, list[float]]] = super().tickValues(minVal, maxVal, size)
+        days_shown = self.zoomLevel is not _ZOOM_LEVELS[np.inf]
+        ticks = []
+        for spacing, values in levels:
+            if spacing >= YEAR_SPACING:
+                level = "year"
+            elif spacing >= MONTH_SPACING:
+                level = "day" if days_shown else "month"
+            elif spacing >= DAY_SPACING:
+                level = "day"
+            else:
+                level = "hour"
+            ticks += [(float(v), level) for v in values]
+        self._labels = calendar_labels(ticks)
+        return levels
+
+    def tickStrings(self, values: Sequence[float], scale: float, spacing: float) -> list[str]:
+        return [self._labels.get(float(v), "") for v in values]

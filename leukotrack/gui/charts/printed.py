@@ -17,12 +17,15 @@ from leukotrack.gui.charts import style
 from leukotrack.gui.charts.chart_data import (
     DAY,
     DEFAULT_ANALYTES,
+    LAB_RANGE_LEGEND,
     Band,
     ChartData,
     Series,
     Span,
+    band_legend,
     build_chart_data,
     day_start,
+    fever_legend,
 )
 from leukotrack.gui.charts.ticks import date_ticks, value_ticks
 from leukotrack.services.timeline import Timeline
@@ -125,7 +128,7 @@ class _Printer:
         top = self.rect.top()
         legend_h = self._legend(QRectF(left, top, right - left, 3 * line)) + 0.4 * line
         top += legend_h
-        lanes = self.d.medicine_lanes + 1
+        lanes = self.d.medicine_lanes + 1 + (1 if self.d.fevers else 0)
         lane_h = line * 1.25
         events = QRectF(left, top, right - left, lanes * lane_h)
         top = events.bottom() + 0.4 * line
@@ -165,11 +168,11 @@ class _Printer:
                 entries.append(
                     (
                         lambda r, s=s: self._fill_sample(r, self._band_brush(s.key)),
-                        f"{s.label} normal range",
+                        band_legend(s.label),
                     )
                 )
         if any(s.lab_steps for s in self.d.series.values()):
-            entries.append((lambda r: self._outline_sample(r), "lab's own range"))
+            entries.append((lambda r: self._outline_sample(r), LAB_RANGE_LEGEND))
         if "anc" in self.d.series:
             for z in self.d.zones:
                 entries.append((lambda r, n=z.name: self._zone_sample(r, n), z.label))
@@ -193,7 +196,7 @@ class _Printer:
                     lambda r: self._triangle(
                         QPointF(r.center().x(), r.center().y()), r.height() * 0.5
                     ),
-                    "fever ≥ 38 °C",
+                    fever_legend(self.d.fever_c),
                 )
             )
         x, y = area.left(), area.top()
@@ -288,7 +291,8 @@ class _Printer:
     def _events(self, area: QRectF, lane_h: float) -> None:
         p = self.p
         lanes = self.d.medicine_lanes
-        f = _Frame(area, self.x0, self.x1, -0.5, lanes + 0.5)
+        fever_y = -1.0  # fevers in a lane of their own, under the infections
+        f = _Frame(area, self.x0, self.x1, (fever_y if self.d.fevers else 0.0) - 0.5, lanes + 0.5)
         p.setFont(self.small)
         fm = QFontMetricsF(self.small, p.device())
         label_x = self.rect.left()
@@ -296,6 +300,8 @@ class _Printer:
         if lanes:
             p.drawText(QPointF(label_x, f.py(lanes) + fm.ascent() / 2), "Medicines")
         p.drawText(QPointF(label_x, f.py(0) + fm.ascent() / 2), "Infection")
+        if self.d.fevers:
+            p.drawText(QPointF(label_x, f.py(fever_y) + fm.ascent() / 2), "Fever")
         self._taken = [self._bar_rect(f, s, lanes - s.lane, lane_h) for s in self.d.medicines]
         self._taken += [self._bar_rect(f, s, 0, lane_h) for s in self.d.infections]
         for s in self.d.medicines:
@@ -305,7 +311,7 @@ class _Printer:
         for m in self.d.fevers:
             x = f.px(m.x)
             if area.left() <= x <= area.right():
-                self._triangle(QPointF(x, f.py(0)), lane_h * 0.3)
+                self._triangle(QPointF(x, f.py(fever_y)), lane_h * 0.3)
         p.setFont(self.font)
 
     def _bar_rect(self, f: _Frame, s: Span, y: float, lane_h: float) -> QRectF:
@@ -390,7 +396,7 @@ class _Printer:
         for s in series:
             st = style.SERIES[s.key]
             p.setBrush(Qt.BrushStyle.NoBrush)
-            p.setPen(self.pen(0.8, st.colour, Qt.PenStyle.DotLine))
+            p.setPen(self.pen(1.3 if s.lab_latest else 0.8, st.colour, Qt.PenStyle.DotLine))
             for b in s.lab_steps:
                 p.drawRect(f.band(b))
         for s in series:

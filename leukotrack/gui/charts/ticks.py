@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from leukotrack.domain.units import format_number
@@ -59,4 +60,28 @@ def value_ticks(lo: float, hi: float, max_ticks: int = 6) -> list[tuple[float, s
     while v <= hi + step * 1e-9:
         out.append((v, format_number(round(v, 6))))
         v += step
+    return out
+
+
+def calendar_labels(ticks: Sequence[tuple[float, str]]) -> dict[float, str]:
+    """Labels for date-axis ticks given as (x, level), level one of year/month/day/hour.
+
+    Months and days always name the month; the year is added to the first label and wherever
+    it changes, so a view of a few days still says "14 Mar 2025" rather than "14".
+    """
+    out: dict[float, str] = {}
+    year_shown: int | None = None
+    for x, level in sorted(ticks):
+        d = datetime.fromtimestamp(x)
+        if level == "year":
+            label = f"{d.year}"
+            year_shown = d.year
+        elif level == "hour":
+            label = f"{d:%H:%M}"
+        else:
+            label = f"{d:%b}" if level == "month" else f"{d.day} {d:%b}"
+            if d.year != year_shown:
+                label += f" {d.year}"
+                year_shown = d.year
+        out[x] = label
     return out

@@ -10,8 +10,8 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPalette, QPen, QPixmap
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QCursor, QPalette, QPen, QPixmap, QPolygonF, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStackedWidget,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -30,15 +31,18 @@ from leukotrack.gui.charts.chart_data import (
     COUNT_PANEL,
     DAY,
     DEFAULT_ANALYTES,
+    LAB_RANGE_LEGEND,
     OWN_PANEL,
     SELECTABLE,
     Band,
     ChartData,
     Series,
     Span,
+    band_legend,
     build_chart_data,
+    fever_legend,
 )
-from leukotrack.gui.charts.items import BandsItem, SpansItem
+from leukotrack.gui.charts.items import BandsItem, CalendarAxis, SpansItem
 from leukotrack.services.timeline import Timeline
 
 pg.setConfigOptions(antialias=True, segmentedLineMode="on")  # wide lines: segments paint faster
@@ -50,6 +54,16 @@ PRESETS: dict[str, tuple[str, float | None]] = {
 }
 HOVER_RADIUS_PX = 24.0
 AXIS_WIDTH = 78
+# Heights in pixels: each lane along the top, the least a panel of counts is drawn in, the
+# fatigue panel, and the date axis under the lowest panel.
+LANE_PX = 15
+COUNT_MIN_PX = 100
+COUNT_COMFORT_PX = 110
+OWN_MIN_PX = 70
+FATIGUE_PX = 50
+AXIS_PX = 30
+FEVER_SYMBOL = "t1"  # pyqtgraph's upward triangle, as the legend and the printed chart show
+FEVER_Y = -1.0  # fevers have a lane of their own, under the infections
 
 EMPTY_TEXT = (
     "<h3>No blood results yet</h3>"
@@ -83,6 +97,10 @@ def _swatch(brush: QBrush, pen: QPen | None = None, symbol: str | None = None) -
             p.setPen(pen or QPen(Qt.PenStyle.NoPen))
             p.setBrush(brush)
             p.drawRect(1, 1, 20, 12)
+        elif symbol == FEVER_SYMBOL:  # a marker alone, as the chart draws it
+            p.setPen(pen or QPen(Qt.PenStyle.NoPen))
+            p.setBrush(brush)
+            p.drawPolygon(QPolygonF([QPointF(11, 2), QPointF(16.5, 12), QPointF(5.5, 12)]))
         else:
             p.setPen(pen or QPen(Qt.PenStyle.NoPen))
             p.drawLine(0, 7, 22, 7)
@@ -115,6 +133,9 @@ class TrendChart(QWidget):
         self._preset: str | None = "1y"
         self._applying_range = False
         self.hover_text = ""
+        self.legend_texts: list[str] = []
+        self._legend_cells: list[QWidget] = []
+        self._legend_columns = 0
         self.items: dict[str, list[pg.GraphicsObject]] = {}
 
         outer = QVBoxLayout(self)
@@ -178,7 +199,8 @@ class TrendChart(QWidget):
 
     def set_analytes(self, keys: Iterable[str]) -> None:
         """Choose which analytes to draw (from SELECTABLE); the checkboxes follow."""
-        wanted = tuple(k for k in SELECTABLE if k in set(keys))
+        chosen = set(keys)  # once: `keys` may be a generator
+        wanted = tuple(k for k in SELECTABLE if k in chosen)
         if wanted == self._analytes:
             return
         self._analytes = wanted
@@ -231,22 +253,24 @@ class TrendChart(QWidget):
     # ---------------------------------------------------------------- building
 
     def _build_plots(self) -> None:
-        def plot(name: str, date_axis: bool) -> pg.PlotItem:
-            axes = {"bottom": pg.DateAxisItem(orientation="bottom")} if date_axis else {}
-            p = pg.PlotItem(name=name, axisItems=axes)
+        def plot(name: str) -> pg.PlotItem:
+            # Every panel has a date axis; only the lowest one shown displays it.
+            p = pg.PlotItem(name=name, axisItems={"bottom": CalendarAxis()})
             p.setMenuEnabled(False)
             p.hideButtons()
             p.setMouseEnabled(x=True, y=False)
             p.getAxis("left").setWidth(AXIS_WIDTH)
-            if not date_axis:
-                p.hideAxis("bottom")
+            p.getAxis("bottom").setHeight(AXIS_PX)
+            p.hideAxis("bottom")
             p.showGrid(x=False, y=False)
             return p
 
-        self.events_plot = plot("events", False)
-        self.count_plot = plot("counts", False)
-        self.own_plots = {k: plot(k, False) for k in OWN_PANEL}
-        self.fatigue_plot = plot("fatigue", True)
+        self.events_plot = plot("events")
+        self.count_plot = plot("counts")
+        self.own_plots = {k: plot(k) for k in OWN_PANEL}
+        self.fatigue_plot = plot("fatigue")
+        self.fatigue_shown = False
+        self._glw.installEventFilter(self)
         self.events_plot.getAxis("left").setStyle(tickLength=0)
         self.events_plot.showGrid(x=False, y=False)
         self.fatigue_plot.setYRange(-0.2, 10.8, padding=0)
@@ -291,7 +315,7 @@ class TrendChart(QWidget):
         super().changeEvent(event)
 
     def _checks_changed(self) -> None:
-        self.set_analytes(k for k, box in self._checks.items() if box.isChecked())
+        self.set_analytes([k for k, box in self._checks.items() if box.isChecked()])
 
     def _show_data_state(self) -> None:
         d = self._data
@@ -320,21 +344,7 @@ class TrendChart(QWidget):
         own_keys = [k for k in self._analytes if k in OWN_PANEL and k in d.series]
         self._panels = [_Panel(self.count_plot, count_keys)]
         self._panels += [_Panel(self.own_plots[k], [k]) for k in own_keys]
-
-        row = 0
-        lanes = d.medicine_lanes + 1
-        self._glw.ci.addItem(self.events_plot, row=row, col=0)
-        self._glw.ci.layout.setRowStretchFactor(row, max(2, lanes))
-        row += 1
-        self._glw.ci.addItem(self.count_plot, row=row, col=0)
-        self._glw.ci.layout.setRowStretchFactor(row, 12)
-        for k in own_keys:
-            row += 1
-            self._glw.ci.addItem(self.own_plots[k], row=row, col=0)
-            self._glw.ci.layout.setRowStretchFactor(row, 5)
-        row += 1
-        self._glw.ci.addItem(self.fatigue_plot, row=row, col=0)
-        self._glw.ci.layout.setRowStretchFactor(row, 3)
+        self._layout_plots()
 
         self.count_plot.setLabel("left", f"Count ({d.count_unit})")
         if "anc" in count_keys:
@@ -352,6 +362,69 @@ class TrendChart(QWidget):
         xmax = d.x_max + 400 * DAY
         for p in (self.count_plot,):
             p.setLimits(xMin=xmin, xMax=xmax, minXRange=2 * DAY)
+
+    # ---------------------------------------------------------------- layout by height
+
+    def _events_height(self) -> int:
+        d = self._data
+        lanes = 1 if d is None else d.medicine_lanes + 1 + (1 if d.fevers else 0)
+        return lanes * LANE_PX + 10
+
+    def _panels_height(self, count_px: int) -> int:
+        own = len(self._panels) - 1
+        return self._events_height() + count_px + own * OWN_MIN_PX + AXIS_PX + 8
+
+    def plots_minimum_height(self) -> int:
+        """The least height the plots are drawn in; below it the parent has to scroll."""
+        return self._panels_height(COUNT_MIN_PX)
+
+    def _wants_fatigue(self, height: int) -> bool:
+        d = self._data
+        if d is None or len(d.fatigue_x) == 0:
+            return False
+        return height >= self._panels_height(COUNT_COMFORT_PX) + FATIGUE_PX
+
+    def _layout_plots(self) -> None:
+        """Stack the panels: lanes at their own height, the fatigue panel only if it has room."""
+        ci = self._glw.ci
+        ci.clear()
+        d = self._data
+        if d is None or not d.has_draws:
+            self._glw.setMinimumHeight(0)
+            return
+        self.fatigue_shown = self._wants_fatigue(self._glw.height())
+        shown = [self.events_plot, *(p.plot for p in self._panels)]
+        if self.fatigue_shown:
+            shown.append(self.fatigue_plot)
+        events_h = self._events_height()
+        self.events_plot.setMinimumHeight(events_h)
+        self.events_plot.setMaximumHeight(events_h)
+        for row, p in enumerate(shown):
+            last = p is shown[-1]
+            axis = AXIS_PX if last else 0
+            p.showAxis("bottom") if last else p.hideAxis("bottom")
+            if p is self.fatigue_plot:
+                p.setMinimumHeight(FATIGUE_PX + axis)
+                p.setMaximumHeight(FATIGUE_PX + axis)
+            elif p is self.count_plot:
+                p.setMinimumHeight(COUNT_MIN_PX + axis)
+            elif p is not self.events_plot:
+                p.setMinimumHeight(OWN_MIN_PX + axis)
+            ci.addItem(p, row=row, col=0)
+            stretch = 12 if p is self.count_plot else 5 if p in self.own_plots.values() else 0
+            ci.layout.setRowStretchFactor(row, stretch)
+        self._glw.setMinimumHeight(self.plots_minimum_height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Resize
+            and watched is self._glw
+            and self._data is not None
+            and self._data.has_draws
+            and self._wants_fatigue(self._glw.height()) != self.fatigue_shown
+        ):
+            self._layout_plots()
+        return super().eventFilter(watched, event)
 
     def _keep(self, key: str, item: pg.GraphicsObject) -> None:
         self.items.setdefault(key, []).append(item)
@@ -372,7 +445,8 @@ class TrendChart(QWidget):
         plot.addItem(band, ignoreBounds=True)
         self._keep(f"band:{s.key}", band)
         if s.lab_steps:
-            pen = QPen(colour, 1.4, Qt.PenStyle.DashLine)
+            # Thicker while the latest result carries the lab's range: it is the one that applies.
+            pen = QPen(colour, 2.2 if s.lab_latest else 1.4, Qt.PenStyle.DashLine)
             steps = BandsItem(s.lab_steps, QBrush(Qt.BrushStyle.NoBrush), pen)
             steps.setZValue(-10)
             plot.addItem(steps, ignoreBounds=True)
@@ -392,7 +466,7 @@ class TrendChart(QWidget):
 
     def _add_events(self, d: ChartData) -> None:
         fg = self._foreground()
-        top = d.medicine_lanes  # medicines in lanes top..1, infections at 0
+        top = d.medicine_lanes  # medicines in lanes top..1, infections at 0, fevers at -1
         meds = SpansItem(d.medicines, top, style.MEDICINE, style.MEDICINE_LOWERING, fg)
         self.events_plot.addItem(meds)
         self._keep("medicines", meds)
@@ -403,8 +477,8 @@ class TrendChart(QWidget):
             fx = np.array([m.x for m in d.fevers])
             fevers = pg.ScatterPlotItem(
                 fx,
-                np.zeros(len(fx)),
-                symbol="t",
+                np.full(len(fx), FEVER_Y),
+                symbol=FEVER_SYMBOL,
                 size=11,
                 pen=pg.mkPen(fg),
                 brush=pg.mkBrush(style.FEVER),
@@ -418,8 +492,11 @@ class TrendChart(QWidget):
             lines = BandsItem(starts, QBrush(Qt.BrushStyle.NoBrush), pen)
             self.count_plot.addItem(lines, ignoreBounds=True)
             self._keep("infection_lines", lines)
-        self.events_plot.setYRange(-0.6, top + 0.6, padding=0)
+        bottom = FEVER_Y if d.fevers else 0.0
+        self.events_plot.setYRange(bottom - 0.6, top + 0.6, padding=0)
         ticks = [(0.0, "Infection")]
+        if d.fevers:
+            ticks.append((FEVER_Y, "Fever"))
         if d.medicine_lanes:
             ticks.append((float(top), "Medicines"))
         self.events_plot.getAxis("left").setTicks([ticks, []])
@@ -454,10 +531,10 @@ class TrendChart(QWidget):
                 entries.append((hollow, f"{d.series[key].label} calculated (hollow)"))
         for key in (*count_keys, *own):
             brush = QBrush(_colour(style.SERIES[key].colour, style.BAND_ALPHA * 2))
-            entries.append((_swatch(brush), f"{d.series[key].label} normal range"))
-        if any(d.series[k].lab_steps for k in count_keys if k in d.series):
-            pen = QPen(self._foreground(), 1, Qt.PenStyle.DashLine)
-            entries.append((_swatch(QBrush(Qt.BrushStyle.NoBrush), pen), "lab's own range"))
+            entries.append((_swatch(brush), band_legend(d.series[key].label)))
+        if any(d.series[k].lab_steps for k in (*count_keys, *own)):
+            pen = QPen(self._foreground(), 1.6, Qt.PenStyle.DashLine)
+            entries.append((_swatch(QBrush(Qt.BrushStyle.NoBrush), pen), LAB_RANGE_LEGEND))
         if "anc" in count_keys:
             for zone in d.zones:
                 brush = QBrush(_colour(style.ZONES[zone.name], style.ZONE_ALPHA * 2))
@@ -467,12 +544,15 @@ class TrendChart(QWidget):
         if any(m.emphasised for m in d.medicines):
             brush = QBrush(QColor(style.MEDICINE_LOWERING))
             entries.append((_swatch(brush), "medicine known to lower white cells"))
-        hatch = QBrush(QColor(style.INFECTION), Qt.BrushStyle.BDiagPattern)
-        entries.append((_swatch(hatch, QPen(QColor(style.INFECTION))), "infection"))
+        if d.infections:
+            hatch = QBrush(QColor(style.INFECTION), Qt.BrushStyle.BDiagPattern)
+            entries.append((_swatch(hatch, QPen(QColor(style.INFECTION))), "infection"))
         if d.fevers:
-            entries.append((_swatch(QBrush(QColor(style.FEVER))), "fever ≥ 38 °C (▲)"))
-        columns = 5
-        for i, (pix, text) in enumerate(entries):
+            swatch = _swatch(QBrush(QColor(style.FEVER)), QPen(self._foreground()), FEVER_SYMBOL)
+            entries.append((swatch, fever_legend(d.fever_c)))
+        self.legend_texts = [text for _, text in entries]
+        self._legend_cells = []
+        for pix, text in entries:
             cell = QWidget(self._legend)
             row = QHBoxLayout(cell)
             row.setContentsMargins(0, 0, 0, 0)
@@ -482,7 +562,28 @@ class TrendChart(QWidget):
             row.addWidget(icon)
             row.addWidget(QLabel(text, cell))
             row.addStretch(1)
-            grid.addWidget(cell, i // columns, i % columns)
+            self._legend_cells.append(cell)
+        self._legend_columns = 0
+        self._flow_legend()
+
+    def _flow_legend(self) -> None:
+        """As many legend columns as the width holds, so the legend never widens the window."""
+        cells = self._legend_cells
+        if not cells:
+            return
+        widest = max(c.sizeHint().width() for c in cells) + self._legend_grid.horizontalSpacing()
+        columns = max(1, min(len(cells), (self.width() - 8) // max(1, widest)))
+        if columns == self._legend_columns:
+            return
+        self._legend_columns = columns
+        for c in cells:
+            self._legend_grid.removeWidget(c)
+        for i, c in enumerate(cells):
+            self._legend_grid.addWidget(c, i // columns, i % columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._flow_legend()
 
     # ---------------------------------------------------------------- range and hover
 
@@ -538,7 +639,12 @@ class TrendChart(QWidget):
         for p in (self.count_plot, *self.own_plots.values(), self.fatigue_plot, self.events_plot):
             if p.scene() is not None and p.sceneBoundingRect().contains(scene_pos):
                 view = p.getViewBox().mapSceneToView(scene_pos)
-                self.hover_at(p, view.x(), view.y())
+                text = self.hover_at(p, view.x(), view.y())
+                if p is self.events_plot and text:
+                    # The lanes are too short for the in-plot label: a tooltip, as for a button.
+                    QToolTip.showText(QCursor.pos(), text, self._glw)
+                elif QToolTip.isVisible():
+                    QToolTip.hideText()
                 return
         self._clear_hover()
 
@@ -551,6 +657,13 @@ class TrendChart(QWidget):
         if plot is self.events_plot:
             span = self._span_at(x, y)
             found = (x, y, span.hover) if span is not None else self._nearest_fever(plot, x, y)
+            self._set_span_tooltips(found[2] if found else "")
+            if found is None:
+                self._clear_hover()
+                return ""
+            self._clear_hover()
+            self.hover_text = found[2]
+            return found[2]
         elif plot is self.fatigue_plot:
             found = self._nearest_week(d, x)
         else:
@@ -559,8 +672,15 @@ class TrendChart(QWidget):
             self._clear_hover()
             return ""
         px, py, text = found
-        self._show_hover(plot, px, py, text, dot=plot not in (self.events_plot,))
+        self._show_hover(plot, px, py, text, dot=True)
         return text
+
+    def _set_span_tooltips(self, text: str) -> None:
+        """The bar under the mouse names itself in full (its label in the lane may be elided)."""
+        for key in ("medicines", "infections", "fevers"):
+            for item in self.items.get(key, []):
+                if item.toolTip() != text:
+                    item.setToolTip(text)
 
     def _span_at(self, x: float, y: float) -> Span | None:
         for key in ("medicines", "infections"):
@@ -585,13 +705,13 @@ class TrendChart(QWidget):
             return None
         best = None
         for j in (i, min(i + 1, len(xs) - 1)):
-            dist = np.hypot((xs[j] - x) / pw, y / ph)
+            dist = np.hypot((xs[j] - x) / pw, (y - FEVER_Y) / ph)
             if dist <= HOVER_RADIUS_PX and (best is None or dist < best[0]):
                 best = (dist, j)
         if best is None:
             return None
         m = d.fevers[best[1]]
-        return m.x, 0.0, m.hover
+        return m.x, FEVER_Y, m.hover
 
     def _nearest_week(self, d: ChartData, x: float) -> tuple[float, float, str] | None:
         if len(d.fatigue_x) == 0:
