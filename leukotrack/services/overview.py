@@ -57,9 +57,7 @@ def _band_number(value: float, count_unit: CountUnit) -> str:
     return f"{value:.1f}"
 
 
-def anc_band(
-    value: float, comparator: str | None, profile: Profile, on: date
-) -> AncBand | None:
+def anc_band(value: float, comparator: str | None, profile: Profile, on: date) -> AncBand | None:
     """The neutropenia band of an ANC with the profile's thresholds; None when not below mild.
 
     Mild, moderate and severe as in CLINICAL.md (< 1.5, < 1.0, < 0.5 by default; the mild limit
@@ -67,7 +65,10 @@ def anc_band(
     """
     t = profile.thresholds
     mild = mild_neutropenia_limit(profile, on)
-    n = lambda x: _band_number(x, profile.count_unit)  # noqa: E731
+
+    def n(limit: float) -> str:
+        return _band_number(limit, profile.count_unit)
+
     if certainly_below(value, comparator, t.anc_severe):
         return AncBand("severe", f"Very low: severe (< {n(t.anc_severe)})")
     if certainly_below(value, comparator, t.anc_moderate):

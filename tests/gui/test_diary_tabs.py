@@ -6,6 +6,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QDate, QDateTime, Qt
 from pytestqt.qtbot import QtBot
 
+from leukotrack.domain.records import Thresholds
 from leukotrack.gui.app import MainWindow
 from leukotrack.gui.views.form_dialog_view import (
     FatigueDialogView,
@@ -13,7 +14,6 @@ from leukotrack.gui.views.form_dialog_view import (
     MedicationDialogView,
     TemperatureDialogView,
 )
-from leukotrack.domain.records import Thresholds
 from leukotrack.services.diary import add_fatigue, add_medication
 from leukotrack.services.entry import ResultEntry, record_results
 from leukotrack.services.profile import update_profile
@@ -74,8 +74,9 @@ def test_infection_and_medicine_dialogs(qtbot: QtBot, window: MainWindow) -> Non
     window.tabs.setCurrentWidget(window.infections)
     dialog = open_dialog(qtbot, window, window.infections.add)
     assert isinstance(dialog, InfectionDialogView)
-    assert "kind of infection" in dialog.message.text()
+    assert not dialog.message.isVisible() and not dialog.save.isEnabled()
     dialog.start.setDate(QDate(2026, 2, 10))
+    assert "kind of infection" in dialog.message.text()
     qtbot.keyClicks(dialog.kind, "chest infection")
     dialog.end.known.setChecked(True)
     dialog.end.date.setDate(QDate(2026, 2, 1))

@@ -177,10 +177,12 @@ class FatigueForm(FormController):
         return py_date(self.v.day.date()), self.v.score.value(), self.v.note.text()
 
     def check(self) -> None:
-        if self.v.score.value() == self.v.score.minimum():
-            raise InputError("Choose a fatigue score from 0 (none) to 10 (worst).")
         record_id = None if self.editing is None else self.editing.id
-        edits.check_fatigue(self.db, *self._values(), record_id=record_id)
+        day, score, note = self._values()
+        chosen = score != self.v.score.minimum()
+        edits.check_fatigue(self.db, day, score if chosen else 0, note, record_id=record_id)
+        if not chosen:
+            raise InputError("Choose a fatigue score from 0 (none) to 10 (worst).")
 
     def store(self) -> tuple[Record | None, Record]:
         if self.editing is None:

@@ -160,10 +160,13 @@ def temperature_columns(profile: Profile) -> list[Column[TemperatureReading]]:
             colour=colour,
             bold=bold,
         ),
-        Column("°F", lambda t: _temp_f(t.celsius), lambda t: t.celsius, numeric=True, colour=colour),
+        Column(
+            "°F", lambda t: _temp_f(t.celsius), lambda t: t.celsius, numeric=True, colour=colour
+        ),
         Column("As entered", lambda t: t.entered, lambda t: t.entered),
         Column("Fever", note, lambda t: t.celsius, colour=colour, bold=bold),
     ]
+
 
 FATIGUE_COLUMNS: list[Column[FatigueEntry]] = [
     Column("Date", lambda f: f.day.isoformat(), lambda f: f.day),
