@@ -32,7 +32,7 @@ from leukotrack.gui.views.welcome_view import WelcomeView
 FLAGS_BESIDE_MIN_CHARS = 150  # tiles in three columns with the flags beside them
 THREE_COLUMNS_MIN_CHARS = 110  # below this, the tiles wrap into two columns
 CHART_MIN_HEIGHT = 280  # the plot itself
-CHART_CONTROLS_HEIGHT = 130  # range buttons, series boxes and legend above the plot
+CHART_CONTROLS_LINES = 6  # range buttons, series boxes and legend above the plot, in text lines
 
 
 class OverviewView(QWidget):
@@ -97,7 +97,8 @@ class OverviewView(QWidget):
 
         self.chart_area = QWidget(self.body)
         self.chart_area.setObjectName("chartArea")
-        self.chart_area.setMinimumHeight(CHART_MIN_HEIGHT + CHART_CONTROLS_HEIGHT)
+        controls = CHART_CONTROLS_LINES * self.fontMetrics().lineSpacing()
+        self.chart_area.setMinimumHeight(CHART_MIN_HEIGHT + controls)
         chart_layout = QVBoxLayout(self.chart_area)
         chart_layout.setContentsMargins(0, 0, 0, 0)
         self.chart_hint = QLabel("The trend chart appears here once you have results.")
