@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time
+from typing import Literal
 
 from leukotrack.domain.analytes import ANALYTES
-from leukotrack.domain.records import Draw, Profile
-from leukotrack.domain.reference import Status
+from leukotrack.domain.clozapine import UK_CPMS
+from leukotrack.domain.dates import long_date
+from leukotrack.domain.flags import clozapine_due
+from leukotrack.domain.readings import certainly_below
+from leukotrack.domain.records import CountUnit, Draw, Profile
+from leukotrack.domain.reference import Status, mild_neutropenia_limit
 from leukotrack.domain.units import format_number
 from leukotrack.services.results import display_unit, show_value, view_result
+from leukotrack.services.timeline import Timeline
 
 TILE_ANALYTES = ("wbc", "anc", "lymphocytes", "monocytes", "hemoglobin", "platelets")
 
@@ -25,10 +31,89 @@ class Tile:
     change: str  # "▼ 0.42 since 3 Mar 2026" or "first result"
     direction: int  # -1, 0, +1
     calculated: bool
+    band: AncBand | None = None  # ANC only: how low, by the neutropenia bands
 
     @property
     def status_word(self) -> str:
+        if self.band is not None:
+            return self.band.words
         return {"low": "Low", "high": "High", "normal": "In range"}[self.status]
+
+
+Band = Literal["mild", "moderate", "severe"]
+
+
+@dataclass(frozen=True, slots=True)
+class AncBand:
+    """How low a neutrophil count is: 'Low: moderate (0.5–1.0)'."""
+
+    band: Band
+    words: str
+
+
+def _band_number(value: float, count_unit: CountUnit) -> str:
+    if count_unit is CountUnit.CELLS_PER_UL:
+        return format_number(round(value * 1000))
+    return f"{value:.1f}"
+
+
+def anc_band(value: float, comparator: str | None, profile: Profile, on: date) -> AncBand | None:
+    """The neutropenia band of an ANC with the profile's thresholds; None when not below mild.
+
+    Mild, moderate and severe as in CLINICAL.md (< 1.5, < 1.0, < 0.5 by default; the mild limit
+    is 1.0 for a Duffy-null profile and a child under one), with the limits in the shown unit.
+    """
+    t = profile.thresholds
+    mild = mild_neutropenia_limit(profile, on)
+
+    def n(limit: float) -> str:
+        return _band_number(limit, profile.count_unit)
+
+    if certainly_below(value, comparator, t.anc_severe):
+        return AncBand("severe", f"Very low: severe (< {n(t.anc_severe)})")
+    if certainly_below(value, comparator, t.anc_moderate):
+        return AncBand("moderate", f"Low: moderate ({n(t.anc_severe)}–{n(t.anc_moderate)})")
+    if certainly_below(value, comparator, mild):
+        return AncBand("mild", f"Low: mild ({n(t.anc_moderate)}–{n(mild)})")
+    return None
+
+
+def has_time(moment: datetime) -> bool:
+    """False for a time of exactly 00:00: results entered or imported with a date only."""
+    return moment.time() != time(0, 0)
+
+
+def when_text(moment: datetime) -> str:
+    """'20 November 2026, 09:30', or the date alone when no time was given."""
+    day = long_date(moment)
+    return f"{day}, {moment:%H:%M}" if has_time(moment) else day
+
+
+def short_when(moment: datetime) -> str:
+    """'2026-11-20 09:30' for tables, or '2026-11-20' when no time was given."""
+    return f"{moment:%Y-%m-%d %H:%M}" if has_time(moment) else f"{moment:%Y-%m-%d}"
+
+
+SCHEME_NAMES = {UK_CPMS: "the UK CPMS schedule"}
+FDA_SCHEME_NAME = "the US FDA label schedule"
+
+
+def next_test_text(timeline: Timeline, as_of: datetime) -> str | None:
+    """The app's estimate of the next clozapine blood test, said as an estimate; None if none.
+
+    Names the monitoring scheme chosen in the profile (US FDA label or UK CPMS) so it does not
+    read like an instruction: the care team sets the real schedule.
+    """
+    found = clozapine_due(timeline.profile, timeline.draws, timeline.medications, as_of)
+    if found is None:
+        return None
+    due, med = found
+    scheme = SCHEME_NAMES.get(timeline.profile.thresholds.clozapine_scheme, FDA_SCHEME_NAME)
+    reason = due.reason.removesuffix(" of clozapine")
+    return (
+        f"<b>Next clozapine blood test, by {scheme}:</b> {long_date(due.due)} ({reason}; "
+        f"{med.name} since {long_date(med.start)}). Your care team sets your actual schedule."
+    )
 
 
 def unit_label(analyte: str, profile: Profile) -> str:
@@ -67,6 +152,11 @@ def latest_tiles(draws: list[Draw], profile: Profile) -> list[Tile]:
             continue
         draw, result = found[-1]
         view = view_result(draw, result, profile)
+        band = (
+            anc_band(result.value, result.comparator, profile, draw.taken_at.date())
+            if key == "anc"
+            else None
+        )
         rng = ""
         if view.range is not None:
             words = _range_words(key, view.range.low, view.range.high, profile)
@@ -94,6 +184,7 @@ def latest_tiles(draws: list[Draw], profile: Profile) -> list[Tile]:
                 change,
                 direction,
                 result.calculated,
+                band,
             )
         )
     return tiles

@@ -1,10 +1,12 @@
 """Diary tabs: add through their dialogs (checked as you type), edit, delete and undo."""
 
+from dataclasses import replace
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, Qt
 from pytestqt.qtbot import QtBot
 
+from leukotrack.domain.records import Thresholds
 from leukotrack.gui.app import MainWindow
 from leukotrack.gui.views.form_dialog_view import (
     FatigueDialogView,
@@ -14,6 +16,7 @@ from leukotrack.gui.views.form_dialog_view import (
 )
 from leukotrack.services.diary import add_fatigue, add_medication
 from leukotrack.services.entry import ResultEntry, record_results
+from leukotrack.services.profile import update_profile
 from tests.gui.helpers import open_dialog, retype, wait_closed
 
 
@@ -71,8 +74,9 @@ def test_infection_and_medicine_dialogs(qtbot: QtBot, window: MainWindow) -> Non
     window.tabs.setCurrentWidget(window.infections)
     dialog = open_dialog(qtbot, window, window.infections.add)
     assert isinstance(dialog, InfectionDialogView)
-    assert "kind of infection" in dialog.message.text()
+    assert not dialog.message.isVisible() and not dialog.save.isEnabled()
     dialog.start.setDate(QDate(2026, 2, 10))
+    assert "kind of infection" in dialog.message.text()
     qtbot.keyClicks(dialog.kind, "chest infection")
     dialog.end.known.setChecked(True)
     dialog.end.date.setDate(QDate(2026, 2, 1))
@@ -144,4 +148,8 @@ def test_clozapine_marks_the_medicine_and_shows_next_test_due(
     marks = {model.record(r).name: model.index(r, 5).data() for r in range(model.rowCount())}
     assert marks == {"Clozaril 100 mg tablet": "▼ known to lower white cells", "Sertraline": ""}
     text = window.overview.next_test.text()
-    assert "Next blood test due" in text and "Clozaril" in text
+    assert "Next clozapine blood test, by the US FDA label schedule" in text
+    assert "Clozaril" in text and "Your care team sets your actual schedule" in text
+    update_profile(window.db, thresholds=replace(Thresholds(), clozapine_scheme="uk-cpms"))
+    window.controller.refresh()
+    assert "by the UK CPMS schedule" in window.overview.next_test.text()

@@ -52,7 +52,11 @@ def set_optional_date(widget: OptionalDate, value: date | None) -> None:
 
 
 class FormController(QObject):
-    """Common to the diary dialogs; subclasses read their fields and call their services."""
+    """Common to the diary dialogs; subclasses read their fields and call their services.
+
+    Save is enabled only while the form is valid, but a message shows only once the person has
+    changed something (or pressed Save): a new, empty form does not open with an error.
+    """
 
     def __init__(
         self, db: Database, view: FormDialogView, on_saved: Saved, editing: Record | None
@@ -62,12 +66,17 @@ class FormController(QObject):
         self.view = view
         self.on_saved = on_saved
         self.editing = editing
+        self.touched = False
         view.save.clicked.connect(self.save)
         view.cancel.clicked.connect(view.reject)
 
     def watch(self, *signals: object) -> None:
         for signal in signals:
-            signal.connect(self.validate)  # type: ignore[attr-defined]
+            signal.connect(self._changed)  # type: ignore[attr-defined]
+        self.validate()
+
+    def _changed(self, *_: object) -> None:
+        self.touched = True
         self.validate()
 
     def check(self) -> None:
@@ -80,7 +89,7 @@ class FormController(QObject):
         try:
             self.check()
         except InputError as exc:
-            self._show(str(exc))
+            self._show(str(exc) if self.touched else "")
             self.view.save.setEnabled(False)
             return False
         self._show("")
@@ -92,6 +101,7 @@ class FormController(QObject):
         self.view.message.setVisible(bool(text))
 
     def save(self) -> None:
+        self.touched = True
         if not self.validate():
             return
         try:
@@ -139,7 +149,10 @@ class TemperatureForm(FormController):
         return when.replace(second=0, microsecond=0), text
 
     def check(self) -> None:
-        edits.check_temperature(self.db, *self._values())
+        when, text = self._values()
+        if not text:
+            raise InputError("Type the temperature, for example 38.4.")
+        edits.check_temperature(self.db, when, text)
 
     def store(self) -> tuple[Record | None, Record]:
         if self.editing is None:
@@ -165,7 +178,11 @@ class FatigueForm(FormController):
 
     def check(self) -> None:
         record_id = None if self.editing is None else self.editing.id
-        edits.check_fatigue(self.db, *self._values(), record_id=record_id)
+        day, score, note = self._values()
+        chosen = score != self.v.score.minimum()
+        edits.check_fatigue(self.db, day, score if chosen else 0, note, record_id=record_id)
+        if not chosen:
+            raise InputError("Choose a fatigue score from 0 (none) to 10 (worst).")
 
     def store(self) -> tuple[Record | None, Record]:
         if self.editing is None:

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QWidget
 from leukotrack.domain.analytes import ANALYTES
 from leukotrack.domain.errors import LeukoTrackError
 from leukotrack.domain.records import Draw, Profile
+from leukotrack.domain.reference import default_range
+from leukotrack.domain.units import format_number
 from leukotrack.gui.views.entry_view import EntryView
 from leukotrack.services.editing import find_draw_at
 from leukotrack.services.entry import (
@@ -58,8 +60,16 @@ _BARE_NUMBER = re.compile(r"\s*(<=?|>=?)?\s*[0-9][0-9.,]*\s*")
 Saved = Callable[[Draw | None, Draw], None]
 
 
+# Row names where the analyte's own name would be unclear on a lab report's terms.
+FORM_LABELS = {"anc": "Neutrophils, absolute (ANC)"}
+
+
+def form_label(key: str) -> str:
+    return FORM_LABELS.get(key) or ANALYTES[key].name.capitalize()
+
+
 def new_entry_view(parent: QWidget | None) -> EntryView:
-    return EntryView([(k, ANALYTES[k].name.capitalize()) for k in FORM_ANALYTES], parent)
+    return EntryView([(k, form_label(k)) for k in FORM_ANALYTES], parent)
 
 
 class EntryController(QObject):
@@ -92,6 +102,8 @@ class EntryController(QObject):
             row.unit.setEnabled(row.unit.count() > 1)
             if key in units:
                 row.unit.setCurrentText(units[key])
+        for key in v.rows:
+            self._show_range_example(key)
         v.lab.addItems(known_labs(self.db))
         v.lab.setCurrentText("")
         now = datetime.now().replace(second=0, microsecond=0)
@@ -143,7 +155,19 @@ class EntryController(QObject):
                 row.range.clear()
         self.validate()
 
+    def _show_range_example(self, key: str) -> None:
+        """The range box's grey hint: the profile's usual range for this row, in its unit."""
+        row = self.view.rows[key]
+        usual = default_range(key, self.profile, datetime.now().date())
+        example = ""
+        if usual is not None and usual.low is not None and usual.high is not None:
+            unit = unit_by_symbol(key, row.unit.currentText())
+            low, high = (_three_digits(unit.from_canonical(x)) for x in (usual.low, usual.high))
+            example = f"{low}-{high}"
+        row.range.setPlaceholderText(f"low-high, e.g. {example}" if example else "low-high")
+
     def _unit_changed(self, key: str) -> None:
+        self._show_range_example(key)
         if key in self._prefilled:
             self._lab_changed(self.view.lab.currentText())
         self.validate()
@@ -231,6 +255,11 @@ class EntryController(QObject):
             for key in entry.values
             if _BARE_NUMBER.fullmatch(rows[key].value.text())
         }
+
+
+def _three_digits(value: float) -> str:
+    """An example number, rounded to three significant digits: 7.45, 10.6, 4500."""
+    return format_number(float(f"{value:.3g}"))
 
 
 def show(label: QWidget, text: str) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -39,18 +39,19 @@ from leukotrack.gui.controllers.table_controller import TableController
 from leukotrack.gui.models.columns import (
     FATIGUE_COLUMNS,
     INFECTION_COLUMNS,
-    TEMPERATURE_COLUMNS,
     draw_columns,
     medication_columns,
+    temperature_columns,
 )
 from leukotrack.gui.views.main_view import MainView
 from leukotrack.services.editing import Record, delete_record
-from leukotrack.services.flags import current_flags, next_test_due
+from leukotrack.services.flags import current_flags
+from leukotrack.services.overview import next_test_text
 from leukotrack.services.timeline import Timeline, load_timeline
 from leukotrack.storage.db import Database
 
-# timeline -> (active flags, or None when this build computes none; next test due)
-FlagSource = Callable[[Timeline], tuple[list[FlagLike] | None, tuple[date, str] | None]]
+# timeline -> (active flags, or None when this build computes none; the next-test sentence)
+FlagSource = Callable[[Timeline], tuple[list[FlagLike] | None, str | None]]
 
 
 def describe(record: Record) -> str:
@@ -66,11 +67,10 @@ def describe(record: Record) -> str:
     return f"medicine {record.name}"
 
 
-def flags_and_next_test(
-    timeline: Timeline,
-) -> tuple[list[FlagLike] | None, tuple[date, str] | None]:
+def flags_and_next_test(timeline: Timeline) -> tuple[list[FlagLike] | None, str | None]:
     """Flags and the next test due, as of now, from the snapshot the window shows."""
-    return list(current_flags(timeline)), next_test_due(timeline)
+    now = datetime.now()
+    return list(current_flags(timeline, now)), next_test_text(timeline, now)
 
 
 def white_cell_mark(med: Medication) -> str:
@@ -113,7 +113,7 @@ class MainController:
         )
         self.temperatures = TableController(
             view.temperatures,
-            TEMPERATURE_COLUMNS,
+            temperature_columns(profile),
             self._form(TemperatureForm),
             self.delete,
             "reading",
@@ -178,6 +178,7 @@ class MainController:
         self.chart.show(t)
         self.results.set_columns(draw_columns(t.profile))
         self.results.set_records(t.draws)
+        self.temperatures.set_columns(temperature_columns(t.profile))
         self.temperatures.set_records(t.temperatures)
         self.fatigue.set_records(t.fatigue)
         self.infections.set_records(t.infections)

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import Protocol
 
 from PySide6.QtWidgets import QLabel
 
-from leukotrack.domain.dates import long_date
 from leukotrack.domain.flags import EMERGENCY_TEXT
 from leukotrack.gui.views.overview_view import OverviewView
 from leukotrack.gui.views.style import severity_colour, status_colour
 from leukotrack.gui.views.tile_view import TileView
-from leukotrack.services.overview import Tile, latest_tiles
+from leukotrack.services.overview import Tile, latest_tiles, when_text
 from leukotrack.services.timeline import Timeline
 
-TILE_COLUMNS = 3
+# The colour of an ANC tile's words by how low it is (mild keeps the calm "low" colour).
+BAND_SEVERITY = {"moderate": "danger", "severe": "emergency"}
 SEVERITY_ORDER = {"emergency": 0, "danger": 1, "caution": 2, "info": 3}
 SEVERITY_WORDS = {
     "emergency": "Emergency",
@@ -54,33 +53,32 @@ class OverviewController:
         self,
         timeline: Timeline,
         flags: Sequence[FlagLike] | None,
-        next_due: tuple[date, str] | None,
+        next_due: str | None,
     ) -> None:
-        """`flags` None: this build computes no flags, so the panel is not shown at all."""
+        """`flags` None: this build computes no flags, so the panel is not shown at all.
+
+        `next_due`: the sentence on the next blood test a monitoring scheme asks for, or None.
+        """
         v = self.view
         v.stack.setCurrentWidget(v.welcome if timeline.is_empty else v.dashboard)
         who = timeline.profile.name or "Your records"
         if timeline.draws:
             last = timeline.draws[-1].taken_at
-            v.heading.setText(f"{who} · latest blood test {long_date(last)}, {last:%H:%M}")
+            v.heading.setText(f"{who} · latest blood test {when_text(last)}")
         else:
             v.heading.setText(f"{who} · no blood tests yet")
         v.chart_hint.setVisible(not timeline.draws)
         self._show_tiles(latest_tiles(timeline.draws, timeline.profile))
         v.flags_box.setVisible(flags is not None)
         self._show_flags(flags or [])
-        if next_due is None:
-            v.next_test.setText("")
-        else:
-            day, reason = next_due
-            v.next_test.setText(f"<b>Next blood test due:</b> {long_date(day)} ({reason})")
+        v.next_test.setText(next_due or "")
+        v.next_test.setVisible(bool(next_due))
 
     def _show_tiles(self, tiles: list[Tile]) -> None:
         grid = self.view.tiles
         while len(self.tiles) < len(tiles):
             tile_view = TileView(grid.parentWidget())
-            n = len(self.tiles)
-            grid.addWidget(tile_view, n // TILE_COLUMNS, n % TILE_COLUMNS)
+            self.view.add_tile(tile_view)
             self.tiles.append(tile_view)
         for i, tile_view in enumerate(self.tiles):
             tile_view.setVisible(i < len(tiles))
@@ -91,6 +89,7 @@ class OverviewController:
         v = self.view
         for label in self.flag_labels:
             v.flags.removeWidget(label)
+            label.hide()
             label.deleteLater()
         self.flag_labels = []
         ordered = sorted(flags, key=lambda f: SEVERITY_ORDER.get(f.severity.value, 9))
@@ -112,8 +111,7 @@ class OverviewController:
         label = QLabel(html)
         label.setWordWrap(True)
         label.setObjectName(f"flag_{code}" if code else "noFlags")
-        label.setTextInteractionFlags(label.textInteractionFlags())
-        self.view.flags.insertWidget(self.view.flags.count() - 1, label)
+        self.view.add_flag(label)
         self.flag_labels.append(label)
 
 
@@ -129,7 +127,9 @@ def fill_tile(view: TileView, tile: Tile) -> None:
     view.setObjectName(f"tile_{tile.analyte}")
     view.name.setText(tile.label + (" (calculated)" if tile.calculated else ""))
     view.value.setText(tile.value)
-    colour = status_colour(tile.status)
+    band = tile.band.band if tile.band is not None else ""
+    colour = severity_colour(BAND_SEVERITY[band]) if band in BAND_SEVERITY else ""
+    colour = colour or status_colour(tile.status)
     view.status.setText(tile.status_word)
     view.status.setStyleSheet(f"color: {colour};" if colour else "")
     view.change.setText(tile.change)

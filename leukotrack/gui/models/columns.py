@@ -15,8 +15,8 @@ from leukotrack.domain.records import (
 )
 from leukotrack.domain.units import format_number
 from leukotrack.gui.models.record_table import Column
-from leukotrack.gui.views.style import status_colour
-from leukotrack.services.overview import unit_label
+from leukotrack.gui.views.style import severity_colour, status_colour
+from leukotrack.services.overview import AncBand, anc_band, short_when, unit_label
 from leukotrack.services.results import column_number, view_result
 
 DRAW_ANALYTES = (
@@ -31,6 +31,15 @@ DRAW_ANALYTES = (
     "platelets",
 )
 MARK = {"low": " L", "high": " H", "normal": ""}
+# A moderate or severe neutrophil count gets a stronger colour than a mildly low one.
+BAND_SEVERITY = {"moderate": "danger", "severe": "emergency"}
+
+
+def _band(draw: Draw, key: str, profile: Profile) -> AncBand | None:
+    r = draw.get(key) if key == "anc" else None
+    if r is None:
+        return None
+    return anc_band(r.value, r.comparator, profile, draw.taken_at.date())
 
 
 def _draw_cell(key: str, profile: Profile) -> Callable[[Draw], str]:
@@ -48,18 +57,32 @@ def _draw_cell(key: str, profile: Profile) -> Callable[[Draw], str]:
 def _draw_colour(key: str, profile: Profile) -> Callable[[Draw], str]:
     def colour(draw: Draw) -> str:
         r = draw.get(key)
-        return "" if r is None else status_colour(view_result(draw, r, profile).status)
+        if r is None:
+            return ""
+        band = _band(draw, key, profile)
+        if band is not None and band.band in BAND_SEVERITY:
+            return severity_colour(BAND_SEVERITY[band.band])
+        return status_colour(view_result(draw, r, profile).status)
 
     return colour
 
 
-def _draw_tooltip(key: str) -> Callable[[Draw], str]:
+def _draw_bold(key: str, profile: Profile) -> Callable[[Draw], bool]:
+    def bold(draw: Draw) -> bool:
+        band = _band(draw, key, profile)
+        return band is not None and band.band in BAND_SEVERITY
+
+    return bold
+
+
+def _draw_tooltip(key: str, profile: Profile) -> Callable[[Draw], str]:
     def tip(draw: Draw) -> str:
         r = draw.get(key)
         if r is None:
             return ""
         how = "calculated from WBC and differential" if r.calculated else f"entered: {r.entered}"
-        return f"{ANALYTES[key].name}, {how}"
+        band = _band(draw, key, profile)
+        return f"{ANALYTES[key].name}, {how}" + (f"\n{band.words}" if band is not None else "")
 
     return tip
 
@@ -77,7 +100,7 @@ def _header(key: str, profile: Profile) -> str:
 
 def draw_columns(profile: Profile) -> list[Column[Draw]]:
     cols: list[Column[Draw]] = [
-        Column("Date", lambda d: f"{d.taken_at:%Y-%m-%d %H:%M}", lambda d: d.taken_at),
+        Column("Date", lambda d: short_when(d.taken_at), lambda d: d.taken_at),
         Column("Lab", lambda d: d.lab, lambda d: d.lab.casefold()),
     ]
     for key in DRAW_ANALYTES:
@@ -87,8 +110,9 @@ def draw_columns(profile: Profile) -> list[Column[Draw]]:
                 _draw_cell(key, profile),
                 _draw_value(key),
                 numeric=True,
-                tooltip=_draw_tooltip(key),
+                tooltip=_draw_tooltip(key, profile),
                 colour=_draw_colour(key, profile),
+                bold=_draw_bold(key, profile) if key == "anc" else None,
             )
         )
     cols.append(Column("Source", lambda d: d.source, lambda d: d.source))
@@ -99,12 +123,50 @@ def _temp_f(celsius: float) -> str:
     return format_number(round(celsius * 9 / 5 + 32, 1))
 
 
-TEMPERATURE_COLUMNS: list[Column[TemperatureReading]] = [
-    Column("Time", lambda t: f"{t.taken_at:%Y-%m-%d %H:%M}", lambda t: t.taken_at),
-    Column("°C", lambda t: format_number(round(t.celsius, 1)), lambda t: t.celsius, numeric=True),
-    Column("°F", lambda t: _temp_f(t.celsius), lambda t: t.celsius, numeric=True),
-    Column("As entered", lambda t: t.entered, lambda t: t.entered),
-]
+def fever_note(celsius: float, profile: Profile) -> str:
+    """The Temperatures tab's note: a fever by the profile's limits (38.3 °C once, 38.0 °C)."""
+    t = profile.thresholds
+    if celsius >= t.fever_once_c:
+        return f"fever ({t.fever_once_c:.1f} °C or more)"
+    if celsius >= t.fever_sustained_c:
+        return f"fever if it lasts an hour ({t.fever_sustained_c:.1f} °C or more)"
+    return ""
+
+
+def _fever_severity(celsius: float, profile: Profile) -> str:
+    t = profile.thresholds
+    if celsius >= t.fever_once_c:
+        return "danger"
+    return "caution" if celsius >= t.fever_sustained_c else ""
+
+
+def temperature_columns(profile: Profile) -> list[Column[TemperatureReading]]:
+    def colour(t: TemperatureReading) -> str:
+        return severity_colour(_fever_severity(t.celsius, profile))
+
+    def bold(t: TemperatureReading) -> bool:
+        return t.celsius >= profile.thresholds.fever_once_c
+
+    def note(t: TemperatureReading) -> str:
+        return fever_note(t.celsius, profile)
+
+    return [
+        Column("Time", lambda t: f"{t.taken_at:%Y-%m-%d %H:%M}", lambda t: t.taken_at),
+        Column(
+            "°C",
+            lambda t: format_number(round(t.celsius, 1)),
+            lambda t: t.celsius,
+            numeric=True,
+            colour=colour,
+            bold=bold,
+        ),
+        Column(
+            "°F", lambda t: _temp_f(t.celsius), lambda t: t.celsius, numeric=True, colour=colour
+        ),
+        Column("As entered", lambda t: t.entered, lambda t: t.entered),
+        Column("Fever", note, lambda t: t.celsius, colour=colour, bold=bold),
+    ]
+
 
 FATIGUE_COLUMNS: list[Column[FatigueEntry]] = [
     Column("Date", lambda f: f.day.isoformat(), lambda f: f.day),

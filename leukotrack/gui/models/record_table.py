@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 T = TypeVar("T")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -30,6 +30,7 @@ class Column(Generic[T]):
     numeric: bool = False
     tooltip: Callable[[T], str] | None = None
     colour: Callable[[T], str] | None = None  # "#rrggbb" or "" for the palette's text colour
+    bold: Callable[[T], bool] | None = None  # a stronger mark than colour alone
 
 
 class RecordTableModel(QAbstractTableModel, Generic[T]):
@@ -114,6 +115,10 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
             colour = column.colour(item)
             return QColor(colour) if colour else None
+        if role == Qt.ItemDataRole.FontRole and column.bold is not None and column.bold(item):
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -20,7 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leukotrack.gui.views.style import status_colour
+from leukotrack.gui.views.style import message_colour
+
+VALUE_MIN_CHARS = 11  # "< 0.5" or "1,234.5" stays readable with a large font
+RANGE_MIN_CHARS = 14
+SPARE_WIDTH_CHARS = 16  # beyond the narrowest the rows can be, for long values and ranges
+SCREEN_SHARE = 0.92  # of the screen's free area the dialog may take
 
 
 @dataclass
@@ -36,7 +43,7 @@ class AnalyteRow:
 def error_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setWordWrap(True)
-    label.setStyleSheet(f"color: {status_colour('high')};")
+    label.setStyleSheet(f"color: {message_colour()};")
     label.hide()
     return label
 
@@ -68,10 +75,14 @@ class EntryView(QDialog):
         top.addRow(self.taken_at_message)
         outer.addLayout(top)
 
-        scroll = QScrollArea(self)
+        self.scroll = scroll = QScrollArea(self)
+        scroll.setObjectName("entryRows")
         scroll.setWidgetResizable(True)
-        body = QWidget(scroll)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body = body = QWidget(scroll)
         grid = QGridLayout(body)
+        grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        chars = self.fontMetrics().averageCharWidth()
         for col, text in enumerate(("Test", "Value", "Unit", "Lab's range (same unit)")):
             head = QLabel(f"<b>{text}</b>", body)
             grid.addWidget(head, 0, col)
@@ -82,6 +93,7 @@ class EntryView(QDialog):
             value = QLineEdit(body)
             value.setObjectName(f"value_{key}")
             value.setAccessibleName(f"{text} value")
+            value.setMinimumWidth(VALUE_MIN_CHARS * chars)
             label.setBuddy(value)
             unit = QComboBox(body)
             unit.setObjectName(f"unit_{key}")
@@ -89,7 +101,8 @@ class EntryView(QDialog):
             rng = QLineEdit(body)
             rng.setObjectName(f"range_{key}")
             rng.setAccessibleName(f"{text} reference range on the lab report")
-            rng.setPlaceholderText("low-high, e.g. 4.0-11.0")
+            rng.setPlaceholderText("low-high")
+            rng.setMinimumWidth(RANGE_MIN_CHARS * chars)
             message = error_label(body)
             message.setObjectName(f"message_{key}")
             grid.addWidget(label, r, 0)
@@ -98,10 +111,11 @@ class EntryView(QDialog):
             grid.addWidget(rng, r, 3)
             grid.addWidget(message, r + 1, 1, 1, 3)
             self.rows[key] = AnalyteRow(key, label, value, unit, rng, message)
-        grid.setRowStretch(1 + 2 * len(analytes), 1)  # spare height goes below the rows
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(3, 1)
         scroll.setWidget(body)
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        scroll.setMinimumWidth(body.minimumSizeHint().width() + bar + 2 * scroll.frameWidth())
         outer.addWidget(scroll, 1)
 
         self.calculated_anc = QLabel(self)
@@ -129,4 +143,26 @@ class EntryView(QDialog):
         order += [self.save, self.cancel]
         for a, b in itertools.pairwise(order):
             QWidget.setTabOrder(a, b)
-        self.resize(760, 720)
+        self._fitted = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._fitted:  # once, when the style has given every field its real size
+            self._fitted = True
+            self.fit_to_screen()
+        super().showEvent(event)
+
+    def fit_to_screen(self) -> None:
+        """As tall as all the rows need, but never taller or wider than the screen's free area.
+
+        The rows scroll; the date and lab above them and the messages and buttons below stay in
+        sight, so Save and Cancel can always be reached.
+        """
+        parent = self.parentWidget()
+        screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+        free = screen.availableGeometry()
+        rows = self.body.sizeHint().height() + 2 * self.scroll.frameWidth()
+        others = self.sizeHint().height() - self.scroll.sizeHint().height()
+        height = min(rows + others, int(free.height() * SCREEN_SHARE))
+        spare = SPARE_WIDTH_CHARS * self.fontMetrics().averageCharWidth()
+        width = min(self.minimumSizeHint().width() + spare, int(free.width() * SCREEN_SHARE))
+        self.resize(width, height)

@@ -85,13 +85,19 @@ class TemperatureDialogView(FormDialogView):
         self.add_row("&Unit:", self.unit, "Temperature unit")
 
 
+NO_SCORE = -1
+
+
 class FatigueDialogView(FormDialogView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Fatigue", parent)
         self.day = date_edit(self)
         self.score = QSpinBox(self)
         self.score.setObjectName("fatigueScore")
-        self.score.setRange(0, 10)
+        # One below 0 stands for "no score yet": a new form must not record 0 by accident.
+        self.score.setRange(NO_SCORE, 10)
+        self.score.setValue(NO_SCORE)
+        self.score.setSpecialValueText("choose 0 (none) to 10 (worst)")
         self.score.setSuffix("  (0 none – 10 worst)")
         self.note = QLineEdit(self)
         self.note.setObjectName("fatigueNote")
