@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from leukotrack.domain.analytes import Dimension
 from leukotrack.domain.dates import check_after_birth, check_not_future
@@ -17,7 +18,9 @@ from leukotrack.domain.records import (
 )
 from leukotrack.domain.units import check_plausible_temperature, format_quantity, parse_quantity
 from leukotrack.storage.db import Database
-from leukotrack.storage.repository import Repository
+
+if TYPE_CHECKING:  # SQLAlchemy loads with the first write, not with this module
+    from leukotrack.storage.repository import Repository
 
 
 def parse_temperature(text: str) -> tuple[float, str]:

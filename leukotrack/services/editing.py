@@ -8,7 +8,7 @@ record comes back with the same content (under a new id), so undoing a delete lo
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from leukotrack.domain.errors import InputError
 from leukotrack.domain.records import (
@@ -25,7 +25,9 @@ from leukotrack.services.diary import (
     temperature_reading,
 )
 from leukotrack.storage.db import Database
-from leukotrack.storage.repository import Repository
+
+if TYPE_CHECKING:  # SQLAlchemy loads with the first write, not with this module
+    from leukotrack.storage.repository import Repository
 
 Record = Draw | TemperatureReading | FatigueEntry | Infection | Medication
 T = TypeVar("T")

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from leukotrack.domain.analytes import ANALYTES
 from leukotrack.domain.anc import calculated_anc_result
@@ -37,7 +37,9 @@ from leukotrack.io.detect import parse_file
 from leukotrack.io.parsed import FileFormatError, ParsedImport, Problem, show_time
 from leukotrack.storage.backups import make_backup
 from leukotrack.storage.db import Database
-from leukotrack.storage.repository import Repository
+
+if TYPE_CHECKING:  # SQLAlchemy loads with the first write, not with this module
+    from leukotrack.storage.repository import Repository
 
 
 @dataclass(frozen=True)

@@ -47,8 +47,8 @@ class Timeline:
 
 
 def load_timeline(db: Database) -> Timeline:
-    """Read everything in one transaction (a consistent snapshot)."""
-    with db.reading() as repo:
+    """Read everything in one transaction (a consistent snapshot), without SQLAlchemy."""
+    with db.snapshot() as repo:
         return Timeline(
             repo.profile(),
             repo.draws(),

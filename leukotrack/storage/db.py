@@ -1,8 +1,10 @@
 """Open the SQLite file: create it by migrating an empty file, refuse a newer one, back it up.
 
 WAL journal, foreign keys on, one transaction per user action. Before any migration the file is
-copied aside with SQLite's backup API. Alembic is imported only when a migration is needed, so
-opening an up-to-date database stays fast.
+copied aside with SQLite's backup API. Alembic is imported only when a migration is needed, and
+SQLAlchemy only when something goes through a session: opening an up-to-date database and
+reading a snapshot of it (`Database.snapshot`) need only the standard library's sqlite3, which
+keeps the window's first paint fast.
 """
 
 from __future__ import annotations
@@ -13,14 +15,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING, Any
 
 from leukotrack.domain.errors import LeukoTrackError
-from leukotrack.storage.repository import Repository
+from leukotrack.storage.reader import Reader
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from leukotrack.storage.repository import Repository
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 DB_FILENAME = "leukotrack.sqlite3"
@@ -93,6 +98,8 @@ def _on_connect(dbapi_con: Any, _record: Any) -> None:
 
 
 def _make_engine(path: Path) -> Engine:
+    from sqlalchemy import create_engine, event
+
     engine = create_engine(f"sqlite:///{path}", future=True)
     event.listen(engine, "connect", _on_connect)
     return engine
@@ -176,7 +183,8 @@ class Database:
         self.created = not path.exists() or path.stat().st_size == 0
         if not path.exists():
             _create_private_file(path)
-        self.engine = _make_engine(path)
+        self._engine: Engine | None = None
+        self._sessions: sessionmaker[Session] | None = None
         if revision != known[-1]:
             if revision is not None:
                 stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -186,24 +194,54 @@ class Database:
                 )
             migrate(path, self.engine)
         os.chmod(path, 0o600)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, made (and SQLAlchemy imported) on first use."""
+        if self._engine is None:
+            self._engine = _make_engine(self.path)
+        return self._engine
+
+    def _session_factory(self) -> sessionmaker[Session]:
+        if self._sessions is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        return self._sessions
 
     @contextmanager
     def transaction(self) -> Iterator[Repository]:
         """One user action: everything inside commits together or not at all."""
+        from sqlalchemy.exc import OperationalError
+
+        from leukotrack.storage.repository import Repository
+
         try:
-            with self._sessions() as session, session.begin():
+            with self._session_factory()() as session, session.begin():
                 yield Repository(session)
         except OperationalError as exc:
             raise _write_error(exc, self.path) from exc
 
     @contextmanager
     def reading(self) -> Iterator[Repository]:
-        with self._sessions() as session:
+        from leukotrack.storage.repository import Repository
+
+        with self._session_factory()() as session:
             yield Repository(session)
 
+    @contextmanager
+    def snapshot(self) -> Iterator[Reader]:
+        """A consistent read of everything, with sqlite3 alone (no SQLAlchemy import)."""
+        con = sqlite3.connect(self.path, timeout=5.0)
+        try:
+            con.execute("BEGIN")  # one read transaction: every query sees the same state
+            yield Reader(con)
+        finally:
+            con.close()
+
     def session(self) -> Session:
-        return self._sessions()
+        return self._session_factory()()
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()

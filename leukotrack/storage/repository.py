@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, fields
 from datetime import date, datetime
 from typing import Any
 
@@ -12,18 +11,14 @@ from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from leukotrack.domain.records import (
-    CountUnit,
     Draw,
     FatigueEntry,
     Infection,
     Medication,
     MedicationKind,
     Profile,
-    ReferenceProfile,
     Result,
-    Sex,
     TemperatureReading,
-    Thresholds,
     Treatment,
 )
 from leukotrack.storage.models import (
@@ -37,18 +32,7 @@ from leukotrack.storage.models import (
     SettingRow,
     TemperatureRow,
 )
-
-_THRESHOLD_FIELDS = {f.name for f in fields(Thresholds)}
-
-
-def thresholds_from_json(text: str) -> Thresholds:
-    data = json.loads(text or "{}")
-    return Thresholds(**{k: v for k, v in data.items() if k in _THRESHOLD_FIELDS})
-
-
-def thresholds_to_json(t: Thresholds) -> str:
-    default = asdict(Thresholds())
-    return json.dumps({k: v for k, v in asdict(t).items() if v != default[k]}, sort_keys=True)
+from leukotrack.storage.reader import Reader, thresholds_to_json
 
 
 def split_entered(entered: str) -> tuple[str, str]:
@@ -61,20 +45,16 @@ class Repository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
+    def _reader(self) -> Reader:
+        """Plain-SQL reads on this session's own connection (so they see its pending writes)."""
+        self.session.flush()
+        connection = self.session.connection().connection.driver_connection
+        assert connection is not None
+        return Reader(connection)
+
     # -- profile and settings -------------------------------------------------------------
     def profile(self) -> Profile:
-        row = self.session.get(ProfileRow, 1)
-        if row is None:
-            return Profile()
-        return Profile(
-            name=row.name,
-            sex=Sex(row.sex) if row.sex else None,
-            birth_date=row.birth_date,
-            reference=ReferenceProfile(row.reference),
-            thresholds=thresholds_from_json(row.thresholds_json),
-            count_unit=CountUnit(row.count_unit),
-            questions=row.questions,
-        )
+        return self._reader().profile()
 
     def save_profile(self, p: Profile) -> None:
         row = self.session.get(ProfileRow, 1) or ProfileRow(id=1)
@@ -88,12 +68,10 @@ class Repository:
         self.session.add(row)
 
     def setting(self, key: str, default: Any = None) -> Any:
-        row = self.session.get(SettingRow, key)
-        return default if row is None else json.loads(row.value_json)
+        return self._reader().setting(key, default)
 
     def settings(self) -> dict[str, Any]:
-        rows = self.session.scalars(select(SettingRow)).all()
-        return {r.key: json.loads(r.value_json) for r in rows}
+        return self._reader().settings()
 
     def set_setting(self, key: str, value: Any) -> None:
         row = self.session.get(SettingRow, key) or SettingRow(key=key)
@@ -146,47 +124,8 @@ class Repository:
         self.session.execute(delete(DrawRow).where(DrawRow.id == draw_id))
 
     def draws(self, start: datetime | None = None, end: datetime | None = None) -> list[Draw]:
-        """Every draw in time order, built from one joined query (no ORM objects per row)."""
-        stmt = (
-            select(
-                DrawRow.id,
-                DrawRow.taken_at,
-                DrawRow.lab,
-                DrawRow.source,
-                ResultRow.id,
-                ResultRow.analyte,
-                ResultRow.value,
-                ResultRow.value_entered,
-                ResultRow.unit_entered,
-                ResultRow.comparator,
-                ResultRow.ref_low,
-                ResultRow.ref_high,
-                ResultRow.calculated,
-            )
-            .join(ResultRow, ResultRow.draw_id == DrawRow.id, isouter=True)
-            .order_by(DrawRow.taken_at, DrawRow.id, ResultRow.id)
-        )
-        if start is not None:
-            stmt = stmt.where(DrawRow.taken_at >= start)
-        if end is not None:
-            stmt = stmt.where(DrawRow.taken_at <= end)
-        out: list[Draw] = []
-        current: tuple[int, datetime, str, str] | None = None
-        results: list[Result] = []
-        for row in self.session.execute(stmt):
-            key = (row[0], row[1], row[2], row[3])
-            if current is None or current[0] != key[0]:
-                if current is not None:
-                    out.append(Draw(current[1], tuple(results), current[2], current[3], current[0]))
-                current, results = key, []
-            if row[4] is not None:
-                entered = f"{row[7]} {row[8]}".strip()
-                results.append(
-                    Result(row[5], row[6], entered, row[9], row[10], row[11], bool(row[12]), row[4])
-                )
-        if current is not None:
-            out.append(Draw(current[1], tuple(results), current[2], current[3], current[0]))
-        return out
+        """Every draw in time order (see storage/reader.py: one joined query)."""
+        return self._reader().draws(start, end)
 
     def has_result(self, analyte: str, taken_at: datetime, value: float) -> bool:
         stmt = (
@@ -315,15 +254,7 @@ class Repository:
         return TemperatureReading(row.taken_at, row.celsius, row.entered, row.id)
 
     def temperatures(self) -> list[TemperatureReading]:
-        rows = self.session.execute(
-            select(
-                TemperatureRow.taken_at,
-                TemperatureRow.celsius,
-                TemperatureRow.entered,
-                TemperatureRow.id,
-            ).order_by(TemperatureRow.taken_at, TemperatureRow.id)
-        )
-        return [TemperatureReading(*r) for r in rows]
+        return self._reader().temperatures()
 
     def update_temperature(self, t: TemperatureReading) -> None:
         row = self._get(TemperatureRow, t.id)
@@ -343,12 +274,7 @@ class Repository:
         return FatigueEntry(row.day, row.score, row.note, row.id)
 
     def fatigue(self) -> list[FatigueEntry]:
-        rows = self.session.execute(
-            select(FatigueRow.day, FatigueRow.score, FatigueRow.note, FatigueRow.id).order_by(
-                FatigueRow.day
-            )
-        )
-        return [FatigueEntry(*r) for r in rows]
+        return self._reader().fatigue()
 
     def update_fatigue(self, f: FatigueEntry) -> None:
         row = self._get(FatigueRow, f.id)
@@ -370,10 +296,7 @@ class Repository:
         return _infection(row)
 
     def infections(self) -> list[Infection]:
-        rows = self.session.scalars(
-            select(InfectionRow).order_by(InfectionRow.start, InfectionRow.id)
-        )
-        return [_infection(r) for r in rows]
+        return self._reader().infections()
 
     def update_infection(self, i: Infection) -> None:
         row = self._get(InfectionRow, i.id)
@@ -392,10 +315,7 @@ class Repository:
         return _medication(row)
 
     def medications(self) -> list[Medication]:
-        rows = self.session.scalars(
-            select(MedicationRow).order_by(MedicationRow.start, MedicationRow.id)
-        )
-        return [_medication(r) for r in rows]
+        return self._reader().medications()
 
     def has_medication(self, name: str, start: date) -> bool:
         stmt = select(MedicationRow.id).where(
