@@ -1,15 +1,13 @@
 """LeukoTrack: a personal record of blood counts for people living with a low white-cell count."""
 
 import time as _time
-from importlib import metadata as _metadata
 
 IMPORTED_AT = _time.monotonic()
 """When the package was first imported: the start-up clock where /proc is not available."""
 
-try:
-    __version__ = _metadata.version("leukotrack")
-except _metadata.PackageNotFoundError:  # running from a source tree or a frozen bundle
-    __version__ = "0.1.0"
+# The same as pyproject.toml's version (a test keeps them equal). A literal, not
+# importlib.metadata: looking the installed distribution up costs ~15 ms of every start-up.
+__version__ = "0.1.0"
 
 APP_NAME = "LeukoTrack"
 NOT_A_DIAGNOSIS = (
