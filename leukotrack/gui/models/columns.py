@@ -120,7 +120,7 @@ def draw_columns(profile: Profile) -> list[Column[Draw]]:
 
 
 def _temp_f(celsius: float) -> str:
-    return format_number(round(celsius * 9 / 5 + 32, 1))
+    return f"{celsius * 9 / 5 + 32:.1f}"
 
 
 def fever_note(celsius: float, profile: Profile) -> str:
@@ -154,7 +154,7 @@ def temperature_columns(profile: Profile) -> list[Column[TemperatureReading]]:
         Column("Time", lambda t: f"{t.taken_at:%Y-%m-%d %H:%M}", lambda t: t.taken_at),
         Column(
             "°C",
-            lambda t: format_number(round(t.celsius, 1)),
+            lambda t: f"{t.celsius:.1f}",
             lambda t: t.celsius,
             numeric=True,
             colour=colour,
