@@ -12,12 +12,15 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from leukotrack import __version__
 from leukotrack.domain.analytes import ANALYTES, find
 from leukotrack.domain.dates import parse_date, parse_datetime
 from leukotrack.domain.errors import InputError, LeukoTrackError
+
+if TYPE_CHECKING:
+    from leukotrack.storage.db import Database
 
 # --option -> analyte key, in the order `add result --help` lists them
 RESULT_OPTIONS: dict[str, str] = {
@@ -173,7 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _records(args: argparse.Namespace) -> Any:
+def _records(args: argparse.Namespace) -> Database:
     from leukotrack.paths import data_dir
     from leukotrack.services.store import open_records
 
@@ -224,7 +227,7 @@ def cmd_profile(args: argparse.Namespace) -> int:
         for key in ("name", "sex", "birth_date", "reference"):
             print(f"{key.replace('_', ' ')}: {data[key] or '-'}")
         changed = changed_thresholds(p.thresholds)
-        print("thresholds: " + (", ".join(changed) if changed else "CLINICAL.md defaults"))
+        print("thresholds: " + (", ".join(changed) if changed else "the usual defaults"))
     return 0
 
 
