@@ -2,6 +2,7 @@
 
 from datetime import datetime, timedelta
 
+import pytest
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -195,3 +196,50 @@ def test_fever_with_low_anc_raises_the_red_banner(qtbot: QtBot, window: MainWind
 
     window.action_undo.trigger()  # the reading was typed by mistake
     assert not banner.isVisible()
+
+
+def test_undo_after_a_restore_reaches_the_restored_record(qtbot: QtBot, window: MainWindow) -> None:
+    """Edit WBC 3.0 -> 5.0, delete the draw, then undo twice: the draw is back with WBC 3.0."""
+    from leukotrack.services.editing import delete_record
+    from leukotrack.services.entry import entry_from_draw, update_draw
+
+    controller = window.controller
+    first = record_results(window.db, ResultEntry(datetime(2026, 3, 3, 9), {"wbc": "3.0"}))
+    controller.record_change(None, first)
+    typed = entry_from_draw(first)
+    assert first.id is not None
+    edited = update_draw(window.db, first.id, ResultEntry(typed.taken_at, {"wbc": "5.0"}))
+    controller.record_change(first, edited)
+    delete_record(window.db, edited)
+    controller.record_change(edited, None)
+    controller.undo_stack.undo()  # the delete: the draw comes back under a new id
+    controller.undo_stack.undo()  # the edit: must find the draw under its new id
+    with window.db.reading() as repo:
+        (draw,) = repo.draws()
+    assert draw.value("wbc") == 3.0
+    controller.undo_stack.redo()
+    controller.undo_stack.redo()
+    with window.db.reading() as repo:
+        assert repo.draws() == []
+
+
+def test_a_step_that_no_longer_applies_is_dropped_with_a_message(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from leukotrack.services.editing import delete_record
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    from leukotrack.services.entry import update_draw
+
+    controller = window.controller
+    first = record_results(window.db, ResultEntry(datetime(2026, 3, 3, 9), {"wbc": "3.0"}))
+    assert first.id is not None
+    edited = update_draw(window.db, first.id, ResultEntry(first.taken_at, {"wbc": "5.0"}))
+    controller.record_change(first, edited)
+    delete_record(window.db, edited)  # changed outside the undo stack
+    controller.undo_stack.undo()  # undo the edit: the draw is gone
+    assert controller.undo_stack.count() == 0  # the stale step is dropped, not replayed later
+    assert shown and "no longer stored" in shown[0]

@@ -22,7 +22,7 @@ from leukotrack.domain.records import (
 )
 from leukotrack.gui.controllers.backup_controller import BackupController
 from leukotrack.gui.controllers.chart_controller import ChartController
-from leukotrack.gui.controllers.commands import RecordChange
+from leukotrack.gui.controllers.commands import IdMap, RecordChange
 from leukotrack.gui.controllers.diary_forms import (
     FatigueForm,
     FormController,
@@ -98,6 +98,7 @@ class MainController:
         self.flag_source = flag_source
         self.timeline: Timeline = load_timeline(db)
         self.undo_stack = QUndoStack(view)
+        self.ids = IdMap()
         self.dialog: QDialog | None = None
         self._closed = False
         self.overview = OverviewController(view.overview)
@@ -191,7 +192,7 @@ class MainController:
         assert subject is not None
         verb = "Add" if before is None else ("Delete" if after is None else "Edit")
         text = f"{verb} {describe(subject)}"
-        self.undo_stack.push(RecordChange(self.db, text, before, after, self.show_error))
+        self.undo_stack.push(RecordChange(self.db, text, before, after, self.show_error, self.ids))
         self.view.statusBar().showMessage(f"{text} — done. Ctrl+Z undoes it.", 8000)
 
     def delete(self, records: list[Record]) -> None:
