@@ -402,7 +402,18 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
     folder = data_dir(args.data_dir)
     if args.restore:
-        chosen, kept = restore_backup(folder, args.restore)
+        from leukotrack.gui.instance import acquire_instance_lock
+
+        lock = acquire_instance_lock(folder)  # the window's lock: never swap a file it has open
+        if lock is None:
+            raise InputError(
+                f"LeukoTrack is open on {folder}; close it first, then restore the backup "
+                "(or use File → Backups… in the app)."
+            )
+        try:
+            chosen, kept = restore_backup(folder, args.restore)
+        finally:
+            lock.unlock()
         print(f"Restored {chosen.name} (made {chosen.made:%Y-%m-%d %H:%M}).")
         if kept is not None:
             print(f"The previous database was kept as {kept}.")
