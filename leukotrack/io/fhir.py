@@ -18,7 +18,7 @@ import json
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timezone
 from functools import lru_cache
 from typing import Any
 
@@ -636,7 +636,7 @@ def observation_json(draw: Draw, r: Result, index: int) -> dict[str, Any]:
             }
         ],
         "code": {"coding": [_coding(a)], "text": a.name},
-        "effectiveDateTime": draw.taken_at.astimezone().isoformat(),
+        "effectiveDateTime": fhir_moment(draw.taken_at),
         "valueQuantity": _quantity_json(r.value, unit, r.comparator),
     }
     if draw.lab:
@@ -671,9 +671,19 @@ def temperature_json(t: TemperatureReading, index: int) -> dict[str, Any]:
                 {"system": LOINC_SYSTEM, "code": TEMPERATURE_LOINC, "display": "Body temperature"}
             ]
         },
-        "effectiveDateTime": t.taken_at.astimezone().isoformat(),
+        "effectiveDateTime": fhir_moment(t.taken_at),
         "valueQuantity": _quantity_json(t.celsius, CANONICAL[Dimension.TEMPERATURE]),
     }
+
+
+def fhir_moment(moment: datetime) -> str:
+    """The wall-clock time as stored, with this computer's offset for it (FHIR wants one).
+
+    Not `moment.astimezone()`: a time that does not exist locally (02:30 on the morning clocks
+    go forward) would be moved an hour, and would come back as a different blood test.
+    """
+    offset = moment.astimezone().utcoffset()
+    return moment.replace(tzinfo=timezone(offset) if offset is not None else UTC).isoformat()
 
 
 def medication_json(m: Medication, index: int) -> dict[str, Any]:

@@ -226,3 +226,20 @@ def test_components_of_a_panel() -> None:
 def test_broken_files_raise_our_error(data: bytes) -> None:
     with pytest.raises(FileFormatError):
         parse_fhir(data, "bad.json", NOW)
+
+
+def test_export_keeps_a_wall_clock_time_that_does_not_exist_locally(monkeypatch) -> None:
+    import time as _time
+    from datetime import datetime as _dt
+
+    from leukotrack.io.fhir import fhir_moment
+
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    _time.tzset()
+    try:
+        text = fhir_moment(_dt(2024, 3, 31, 2, 30))  # clocks jump from 02:00 to 03:00
+        assert text.startswith("2024-03-31T02:30:00")
+        assert fhir_moment(_dt(2024, 7, 1, 9, 0)) == "2024-07-01T09:00:00+02:00"
+    finally:
+        monkeypatch.delenv("TZ")
+        _time.tzset()
