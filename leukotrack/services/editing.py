@@ -44,14 +44,6 @@ def _require_id(record: Record) -> int:
     return record.id
 
 
-def find_draw(db: Database, draw_id: int) -> Draw:
-    with db.reading() as repo:
-        draw = repo.draw(draw_id)
-    if draw is None:
-        raise _gone("blood test")
-    return draw
-
-
 def find_draw_at(db: Database, taken_at: datetime) -> Draw | None:
     """The draw stored at exactly this moment (a new entry there merges into it)."""
     with db.reading() as repo:

@@ -128,10 +128,6 @@ def sqlite_backup(source: Path, target: Path) -> None:
     os.replace(tmp, target)
 
 
-def migrate(path: Path, engine: Engine) -> None:
-    migrate_to(engine, "head")
-
-
 def migrate_to(engine: Engine, revision: str) -> None:
     """Upgrade the schema to `revision` (one transaction per migration)."""
     from alembic import command  # lazily: only when the schema must change
@@ -192,7 +188,7 @@ class Database:
                     path,
                     path.parent / BACKUP_DIRNAME / f"before-migration-{revision}-{stamp}.sqlite3",
                 )
-            migrate(path, self.engine)
+            migrate_to(self.engine, "head")
         os.chmod(path, 0o600)
 
     @property
@@ -238,9 +234,6 @@ class Database:
             yield Reader(con)
         finally:
             con.close()
-
-    def session(self) -> Session:
-        return self._session_factory()()
 
     def close(self) -> None:
         if self._engine is not None:

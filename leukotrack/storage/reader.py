@@ -86,20 +86,27 @@ class Reader:
         rows = self.con.execute("SELECT key, value_json FROM setting ORDER BY key")
         return {key: json.loads(value) for key, value in rows}
 
-    def draws(self, start: datetime | None = None, end: datetime | None = None) -> list[Draw]:
-        """Every draw in time order, with its results, from one joined query."""
+    def draws(
+        self, start: datetime | None = None, end: datetime | None = None, draw_id: int | None = None
+    ) -> list[Draw]:
+        """Every draw in time order (or those from `start` to `end`, or the one with `draw_id`),
+        with its results, from one joined query."""
         sql = (
             "SELECT d.id, d.taken_at, d.lab, d.source, r.id, r.analyte, r.value, r.value_entered,"
             " r.unit_entered, r.comparator, r.ref_low, r.ref_high, r.calculated"
             " FROM draw d LEFT JOIN result r ON r.draw_id = d.id"
         )
-        where, params = [], []
+        where: list[str] = []
+        params: list[object] = []
         if start is not None:
             where.append("d.taken_at >= ?")
             params.append(start.isoformat(sep=" ", timespec="microseconds"))
         if end is not None:
             where.append("d.taken_at <= ?")
             params.append(end.isoformat(sep=" ", timespec="microseconds"))
+        if draw_id is not None:
+            where.append("d.id = ?")
+            params.append(draw_id)
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY d.taken_at, d.id, r.id"

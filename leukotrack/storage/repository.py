@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
@@ -45,6 +44,11 @@ class Repository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
+    def _stored(self, draw_id: int) -> Draw:
+        draw = self.draw(draw_id)
+        assert draw is not None  # just written in this transaction
+        return draw
+
     def _reader(self) -> Reader:
         """Plain-SQL reads on this session's own connection (so they see its pending writes)."""
         self.session.flush()
@@ -80,12 +84,12 @@ class Repository:
 
     # -- draws and results ----------------------------------------------------------------
     def draw_at(self, taken_at: datetime) -> Draw | None:
-        row = self.session.scalars(select(DrawRow).where(DrawRow.taken_at == taken_at)).first()
-        return None if row is None else _draw(row)
+        found = self._reader().draws(taken_at, taken_at)
+        return found[0] if found else None
 
     def draw(self, draw_id: int) -> Draw | None:
-        row = self.session.get(DrawRow, draw_id)
-        return None if row is None else _draw(row)
+        found = self._reader().draws(draw_id=draw_id)
+        return found[0] if found else None
 
     def add_draw(self, draw: Draw, source_file: str | None = None) -> Draw:
         row = DrawRow(
@@ -98,14 +102,7 @@ class Repository:
         row.results = [_result_row(r) for r in draw.results]
         self.session.add(row)
         self.session.flush()
-        return _draw(row)
-
-    def add_results(self, draw_id: int, results: Iterable[Result]) -> None:
-        for r in results:
-            row = _result_row(r)
-            row.draw_id = draw_id
-            self.session.add(row)
-        self.session.flush()
+        return self._stored(row.id)
 
     def replace_draw(self, draw_id: int, draw: Draw) -> Draw:
         """Overwrite a draw's time, lab and results (an edit)."""
@@ -118,7 +115,7 @@ class Repository:
         self.session.flush()
         row.results.extend(_result_row(r) for r in draw.results)
         self.session.flush()
-        return _draw(row)
+        return self._stored(row.id)
 
     def delete_draw(self, draw_id: int) -> None:
         self.session.execute(delete(DrawRow).where(DrawRow.id == draw_id))
@@ -127,44 +124,16 @@ class Repository:
         """Every draw in time order (see storage/reader.py: one joined query)."""
         return self._reader().draws(start, end)
 
-    def has_result(self, analyte: str, taken_at: datetime, value: float) -> bool:
-        stmt = (
-            select(ResultRow.id)
-            .join(DrawRow)
-            .where(
-                DrawRow.taken_at == taken_at,
-                ResultRow.analyte == analyte,
-                func.abs(ResultRow.value - value) < 1e-9,
-            )
-        )
-        return self.session.execute(stmt).first() is not None
-
     # -- bulk import ------------------------------------------------------------------------
     def stored_results(
         self, start: datetime, end: datetime
     ) -> dict[datetime, tuple[int, dict[str, Result]]]:
         """Draws between `start` and `end` (inclusive): time -> (draw id, analyte -> result)."""
-        stmt = (
-            select(
-                DrawRow.id,
-                DrawRow.taken_at,
-                ResultRow.analyte,
-                ResultRow.value,
-                ResultRow.value_entered,
-                ResultRow.unit_entered,
-                ResultRow.comparator,
-                ResultRow.calculated,
-            )
-            .join(ResultRow, ResultRow.draw_id == DrawRow.id, isouter=True)
-            .where(DrawRow.taken_at >= start, DrawRow.taken_at <= end)
-        )
-        out: dict[datetime, tuple[int, dict[str, Result]]] = {}
-        for row in self.session.execute(stmt):
-            _, results = out.setdefault(row[1], (row[0], {}))
-            if row[2] is not None:
-                entered = f"{row[4]} {row[5]}".strip()
-                results[row[2]] = Result(row[2], row[3], entered, row[6], calculated=bool(row[7]))
-        return out
+        return {
+            d.taken_at: (d.id, {r.analyte: r for r in d.results})
+            for d in self._reader().draws(start, end)
+            if d.id is not None
+        }
 
     def bulk_add_draws(
         self, draws: list[Draw], source_file: str | None = None
@@ -317,12 +286,6 @@ class Repository:
     def medications(self) -> list[Medication]:
         return self._reader().medications()
 
-    def has_medication(self, name: str, start: date) -> bool:
-        stmt = select(MedicationRow.id).where(
-            MedicationRow.name == name, MedicationRow.start == start
-        )
-        return self.session.execute(stmt).first() is not None
-
     def update_medication(self, m: Medication) -> None:
         row = self._get(MedicationRow, m.id)
         row.name, row.start, row.stop = m.name, m.start, m.stop
@@ -371,23 +334,6 @@ def _result_row(r: Result) -> ResultRow:
         ref_high=r.ref_high,
         calculated=r.calculated,
     )
-
-
-def _draw(row: DrawRow) -> Draw:
-    results = tuple(
-        Result(
-            r.analyte,
-            r.value,
-            f"{r.value_entered} {r.unit_entered}".strip(),
-            r.comparator,
-            r.ref_low,
-            r.ref_high,
-            r.calculated,
-            r.id,
-        )
-        for r in row.results
-    )
-    return Draw(row.taken_at, results, row.lab, row.source, row.id)
 
 
 def _infection(row: InfectionRow) -> Infection:

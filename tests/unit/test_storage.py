@@ -141,7 +141,7 @@ def test_older_schema_is_backed_up_then_upgraded(
     Database(path).close()  # revision '0001' is head under the patch: no backup
     assert not (data_dir / "backups").exists()
     monkeypatch.setattr("leukotrack.storage.db.known_revisions", lambda: ["0001", "0002"])
-    monkeypatch.setattr("leukotrack.storage.db.migrate", lambda path, engine: None)
+    monkeypatch.setattr("leukotrack.storage.db.migrate_to", lambda engine, revision: None)
     Database(path).close()
     backups = list((data_dir / "backups").glob("before-migration-0001-*.sqlite3"))
     assert len(backups) == 1
