@@ -102,6 +102,7 @@ class ImportReport:
 class _Plan:
     new_draws: list[Draw] = field(default_factory=list)
     into_existing: list[tuple[int, Result]] = field(default_factory=list)
+    stale_results: list[int] = field(default_factory=list)  # calculated ANCs to recalculate
     temperatures: list[TemperatureReading] = field(default_factory=list)
     medications: list[Medication] = field(default_factory=list)
     fatigue: list[FatigueEntry] = field(default_factory=list)
@@ -276,11 +277,20 @@ def _plan_draws(repo: Repository, parsed: ParsedImport, plan: _Plan, birth: Any)
             fresh.append(r)
             plan.counts[r.analyte] += 1
             plan.units.setdefault(r.analyte, set()).add(item.unit)
-        if parsed.recalculate_anc and "anc" not in have:
-            calc = calculated_anc_result([*have.values(), *fresh])
-            if calc is not None:
+        old_anc = have.get("anc")
+        if parsed.recalculate_anc and (old_anc is None or old_anc.calculated):
+            # A calculated ANC follows its inputs: recalculate it when the file adds one.
+            typed = [r for r in have.values() if not r.calculated]
+            calc = calculated_anc_result([*typed, *fresh])
+            changed = old_anc is None or (
+                calc is not None and abs(calc.value - old_anc.value) > 1e-9
+            )
+            if calc is not None and changed:
+                if old_anc is not None and old_anc.id is not None:
+                    plan.stale_results.append(old_anc.id)
+                else:
+                    plan.counts["anc"] += 1
                 fresh.append(calc)
-                plan.counts["anc"] += 1
         if not fresh:
             continue
         if existing is None:
@@ -352,6 +362,7 @@ def _store(repo: Repository, plan: _Plan, parsed: ParsedImport, source_file: str
         repo.save_profile(plan.profile)
     for key, value in plan.settings.items():
         repo.set_setting(key, value)
+    repo.delete_results(plan.stale_results)
     ids = repo.bulk_add_draws(plan.new_draws, source_file)
     pairs: list[tuple[int, Result]] = list(plan.into_existing)
     for draw in plan.new_draws:

@@ -117,6 +117,10 @@ class Repository:
         self.session.flush()
         return self._stored(row.id)
 
+    def delete_results(self, result_ids: list[int]) -> None:
+        if result_ids:
+            self.session.execute(delete(ResultRow).where(ResultRow.id.in_(result_ids)))
+
     def delete_draw(self, draw_id: int) -> None:
         self.session.execute(delete(DrawRow).where(DrawRow.id == draw_id))
 

@@ -157,6 +157,20 @@ def test_calculated_anc_added_when_file_has_wbc_and_neutrophil_percent(db, tmp_p
     assert draw.get("anc").calculated and draw.value("anc") == pytest.approx(0.6)
 
 
+def test_a_stored_calculated_anc_follows_an_imported_differential(db, tmp_path: Path) -> None:
+    path = write(tmp_path, "x.csv", "date,WBC (K/uL),Neut %\n2025-01-01,3.0,40\n")
+    assert import_files(db, [path]).ok
+    more = write(tmp_path, "bands.csv", "date,Bands %\n2025-01-01,10\n")
+    assert import_files(db, [more]).ok
+    with db.reading() as repo:
+        (draw,) = repo.draws()
+    ancs = [r for r in draw.results if r.analyte == "anc"]
+    assert len(ancs) == 1 and ancs[0].calculated and ancs[0].value == pytest.approx(1.5)
+    assert import_files(db, [more]).ok  # importing it again changes nothing
+    with db.reading() as repo:
+        assert repo.counts()["result"] == 4
+
+
 def test_patient_fills_only_an_empty_profile(db, tmp_path: Path) -> None:
     patient = {"resourceType": "Patient", "name": [{"text": "Ann Lee"}], "gender": "female"}
     path = write(tmp_path, "p.json", json.dumps(patient))
