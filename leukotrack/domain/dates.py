@@ -10,14 +10,27 @@ from leukotrack.domain.errors import DateError
 _FORMAT_HINT = "use YYYY-MM-DD, or YYYY-MM-DDTHH:MM for a time (for example 2026-03-03T09:30)"
 
 
+EARLIEST_YEAR = 1900
+
+
+def check_year(day: date | datetime, text: str) -> None:
+    """A year before 1900 is a typing slip (and would stretch every chart across centuries)."""
+    if day.year < EARLIEST_YEAR:
+        raise DateError(
+            f"'{text.strip()}' is before {EARLIEST_YEAR}; check the year (dates are YYYY-MM-DD)."
+        )
+
+
 def parse_date(text: str) -> date:
     s = text.strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
+        raise DateError(f"'{s}' is not a date LeukoTrack can read; {_FORMAT_HINT}.")
     try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
-            return date.fromisoformat(s)
+        day = date.fromisoformat(s)
     except ValueError as exc:
         raise DateError(f"'{s}' is not a real date ({exc}); {_FORMAT_HINT}.") from None
-    raise DateError(f"'{s}' is not a date LeukoTrack can read; {_FORMAT_HINT}.")
+    check_year(day, s)
+    return day
 
 
 def parse_datetime(text: str) -> datetime:

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from leukotrack.domain.analytes import ANALYTES, Analyte, Dimension, find
-from leukotrack.domain.dates import parse_datetime
+from leukotrack.domain.dates import check_year, parse_datetime
 from leukotrack.domain.errors import InputError
 from leukotrack.domain.records import Draw, Result, TemperatureReading
 from leukotrack.domain.units import (
@@ -308,9 +308,11 @@ def read_date(text: str, date_format: str | None = None, with_time: bool = False
             formats = [f"{date_format} %H:%M", f"{date_format} %H:%M:%S", date_format]
         for fmt in formats:
             try:
-                return datetime.strptime(text, fmt)
+                moment = datetime.strptime(text, fmt)
             except ValueError:
                 continue
+            check_year(moment, text)
+            return moment
         try:  # ISO dates are never ambiguous: read them whatever order the file's others use
             return parse_datetime(text)
         except InputError:

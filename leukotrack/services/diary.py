@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from leukotrack.domain.analytes import Dimension
-from leukotrack.domain.dates import check_after_birth, check_not_future
+from leukotrack.domain.dates import check_after_birth, check_not_future, check_year
 from leukotrack.domain.errors import InputError
 from leukotrack.domain.records import (
     FatigueEntry,
@@ -32,6 +32,7 @@ def parse_temperature(text: str) -> tuple[float, str]:
 
 
 def _check_moment(repo: Repository, moment: datetime | date, what: str, now: datetime) -> None:
+    check_year(moment, moment.isoformat())
     check_not_future(moment, now, what)
     check_after_birth(moment, repo.profile().birth_date, what)
 

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from leukotrack.domain.analytes import ANALYTES, Dimension, analyte
 from leukotrack.domain.anc import DIFFERENTIAL_MAX_TOTAL, calculated_anc_result, differential_total
-from leukotrack.domain.dates import check_after_birth, check_not_future
+from leukotrack.domain.dates import check_after_birth, check_not_future, check_year
 from leukotrack.domain.errors import InputError
 from leukotrack.domain.records import Draw, Profile, Result
 from leukotrack.domain.units import (
@@ -85,6 +85,7 @@ def build_draw(entry: ResultEntry, profile: Profile, now: datetime) -> Draw:
     """Validate every field; return the Draw to store (with a calculated ANC when possible)."""
     errors: dict[str, str] = {}
     try:
+        check_year(entry.taken_at, entry.taken_at.date().isoformat())
         check_not_future(entry.taken_at, now, "blood test date")
         check_after_birth(entry.taken_at, profile.birth_date, "blood test date")
     except InputError as exc:

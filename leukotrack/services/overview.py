@@ -54,7 +54,7 @@ class AncBand:
 def _band_number(value: float, count_unit: CountUnit) -> str:
     if count_unit is CountUnit.CELLS_PER_UL:
         return format_number(round(value * 1000))
-    return f"{value:.1f}"
+    return f"{value:.1f}" if round(value, 1) == round(value, 6) else format_number(value)
 
 
 def anc_band(value: float, comparator: str | None, profile: Profile, on: date) -> AncBand | None:

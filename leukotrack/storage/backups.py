@@ -71,8 +71,8 @@ def make_backup(db_file: Path, kind: str, now: datetime | None = None) -> Path:
 
 
 def prune(data_dir: Path, kind: str, keep: int = KEEP) -> None:
-    if kind == "before-migration":
-        return  # rare, and the only way back to an older version: keep them all
+    if kind in ("before-migration", "manual"):
+        return  # rare and asked for (or the only way back to an older version): keep them all
     for old in [b for b in list_backups(data_dir) if b.kind == kind][keep:]:
         old.path.unlink(missing_ok=True)
 

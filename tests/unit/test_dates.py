@@ -60,3 +60,13 @@ def test_date_parser_never_crashes(text: str) -> None:
         parse_date(text)
     except LeukoTrackError:
         pass
+
+
+@pytest.mark.parametrize("text", ["0001-01-01", "1899-12-31", "0024-03-03T09:00"])
+def test_years_before_1900_are_refused(text: str) -> None:
+    with pytest.raises(DateError, match="before 1900; check the year"):
+        parse_datetime(text)
+
+
+def test_1900_is_accepted() -> None:
+    assert parse_date("1900-01-01") == date(1900, 1, 1)

@@ -100,3 +100,9 @@ def test_edit_round_trip(db: Database) -> None:
     changed = ResultEntry(typed.taken_at, {**typed.values, "wbc": "2.0 K/uL"}, "Lab", {})
     updated = update_draw(db, stored.id, changed, NOW)
     assert updated.value("anc") == pytest.approx(0.8)
+
+
+def test_a_year_before_1900_is_refused() -> None:
+    with pytest.raises(EntryError) as err:
+        build_draw(entry({"wbc": "3"}, when=datetime(1024, 3, 3)), Profile(), NOW)
+    assert "before 1900" in err.value.by_field["taken_at"]

@@ -73,3 +73,16 @@ def test_next_test_names_the_scheme_and_says_it_is_an_estimate() -> None:
     uk = replace(fda, profile=Profile(thresholds=replace(Thresholds(), clozapine_scheme="uk-cpms")))
     assert "by the UK CPMS schedule" in (next_test_text(uk, datetime(2026, 3, 4)) or "")
     assert next_test_text(replace(fda, medications=[]), datetime(2026, 3, 4)) is None
+
+
+def test_band_limits_keep_a_custom_thresholds_digits() -> None:
+    from datetime import date
+
+    from leukotrack.domain.records import Profile, Thresholds
+    from leukotrack.services.overview import anc_band
+
+    p = Profile(thresholds=Thresholds(anc_moderate=0.75, anc_severe=0.25))
+    severe = anc_band(0.2, None, p, date(2026, 1, 1))
+    moderate = anc_band(0.5, None, p, date(2026, 1, 1))
+    assert severe is not None and "< 0.25" in severe.words
+    assert moderate is not None and "0.25–0.75" in moderate.words
