@@ -21,22 +21,21 @@ class Unit:
 
     symbol: str  # how we write it
     dimension: Dimension
-    factor: float = 1.0  # canonical = value * factor + offset ...
-    offset: float = 0.0  # ... except temperature in °F, which is affine
+    factor: float = 1.0  # canonical = value * factor, except °F, which is affine (below)
 
     def to_canonical(self, value: float) -> float:
         if self.symbol == "°F":
             return (value - 32.0) * 5.0 / 9.0
-        return value * self.factor + self.offset
+        return value * self.factor
 
     def from_canonical(self, value: float) -> float:
         if self.symbol == "°F":
             return value * 9.0 / 5.0 + 32.0
-        return (value - self.offset) / self.factor
+        return value / self.factor
 
     @property
     def is_canonical(self) -> bool:
-        return self.factor == 1.0 and self.offset == 0.0 and self.symbol != "°F"
+        return self.factor == 1.0 and self.symbol != "°F"
 
 
 # Units we write (display and export).
@@ -78,20 +77,17 @@ UCUM: dict[Unit, str] = {
     FAHRENHEIT: "[degF]",
 }
 
-_COUNT_PER_NL = (
-    "10^9/l x10^9/l 10*9/l 10e9/l x10e9/l /nl 10^3/ul x10^3/ul 10*3/ul x10*3/ul 10e3/ul "
-    "x10e3/ul k/ul thou/ul k/mm3 10^3/mm3 x10^3/mm3 10*3/mm3 g/l"
-)
+# Written per nanolitre (×10⁹/L) or per microlitre in thousands (K/µL): the same number.
+_PER_NL = "10^9/l x10^9/l 10*9/l 10e9/l x10e9/l /nl"
+_THOUSANDS_PER_UL = (
+    "10^3/ul x10^3/ul 10*3/ul x10*3/ul 10e3/ul x10e3/ul k/ul thou/ul k/mm3 10^3/mm3 "
+    "x10^3/mm3 10*3/mm3"
+)  # "G/L" (capital G) is told apart from "g/L" in parse_unit
 _COUNT_PER_UL = "/ul cells/ul /mm3 cells/mm3 10*0/ul 10^0/ul"
 _SPELLINGS: dict[str, Unit] = {
-    **{s: THOUSANDS_PER_UL for s in _COUNT_PER_NL.split()},
+    **{s: PER_NANOLITRE for s in _PER_NL.split()},
+    **{s: THOUSANDS_PER_UL for s in _THOUSANDS_PER_UL.split()},
     **{s: CELLS_PER_UL for s in _COUNT_PER_UL.split()},
-    "10^9/l": PER_NANOLITRE,
-    "x10^9/l": PER_NANOLITRE,
-    "10*9/l": PER_NANOLITRE,
-    "10e9/l": PER_NANOLITRE,
-    "x10e9/l": PER_NANOLITRE,
-    "/nl": PER_NANOLITRE,
     "%": PERCENT,
     "g/dl": G_PER_DL,
     "mmol/l": MMOL_PER_L,
