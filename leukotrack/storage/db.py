@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from leukotrack.domain.errors import LeukoTrackError
+from leukotrack.domain.errors import InputError, LeukoTrackError
 from leukotrack.storage.reader import Reader
 
 if TYPE_CHECKING:
@@ -155,6 +155,25 @@ def _write_error(exc: OperationalError, path: Path) -> Exception:
     return exc
 
 
+_CLASHES = {
+    "draw.taken_at": "another blood test is already stored at that date and time",
+    "fatigue.day": "another fatigue score is already stored for that day",
+    "result.draw_id, result.analyte": "that blood test already has a result for this analyte",
+}
+
+
+class ConflictError(InputError):
+    """A change that would clash with a record already stored (nothing was changed)."""
+
+
+def _conflict(exc: Exception) -> ConflictError:
+    text = str(getattr(exc, "orig", exc))
+    what = next(
+        (words for key, words in _CLASHES.items() if key in text), "it clashes with a stored record"
+    )
+    return ConflictError(f"This change was not made: {what}. Nothing was changed.")
+
+
 class StorageFullError(StorageError):
     pass
 
@@ -208,7 +227,7 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Repository]:
         """One user action: everything inside commits together or not at all."""
-        from sqlalchemy.exc import OperationalError
+        from sqlalchemy.exc import IntegrityError, OperationalError
 
         from leukotrack.storage.repository import Repository
 
@@ -217,6 +236,8 @@ class Database:
                 yield Repository(session)
         except OperationalError as exc:
             raise _write_error(exc, self.path) from exc
+        except IntegrityError as exc:
+            raise _conflict(exc) from exc
 
     @contextmanager
     def reading(self) -> Iterator[Repository]:

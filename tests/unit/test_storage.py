@@ -197,3 +197,20 @@ def test_failed_transaction_stores_nothing(db: Database) -> None:
         raise RuntimeError("boom")
     with db.reading() as repo:
         assert repo.counts()["draw"] == 0
+
+
+def test_a_clash_with_a_stored_record_is_a_clear_input_error(db: Database) -> None:
+    from leukotrack.storage.db import ConflictError
+
+    with db.transaction() as repo:
+        repo.add_draw(Draw(datetime(2026, 1, 5, 9), (Result("wbc", 3.1, "3.1"),)))
+    with (
+        pytest.raises(ConflictError, match="another blood test is already stored at that date"),
+        db.transaction() as repo,
+    ):
+        repo.add_draw(Draw(datetime(2026, 1, 5, 9), (Result("wbc", 4.0, "4.0"),)))
+    with pytest.raises(ConflictError, match="another fatigue score"), db.transaction() as repo:
+        repo.add_fatigue(FatigueEntry(date(2026, 1, 5), 3))
+        repo.add_fatigue(FatigueEntry(date(2026, 1, 5), 4))
+    with db.reading() as repo:
+        assert repo.counts()["draw"] == 1 and repo.counts()["fatigue"] == 0
