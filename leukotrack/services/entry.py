@@ -14,6 +14,7 @@ from leukotrack.domain.errors import InputError
 from leukotrack.domain.records import Draw, Profile, Result
 from leukotrack.domain.units import (
     Quantity,
+    Unit,
     check_plausible,
     format_number,
     format_quantity,
@@ -79,6 +80,21 @@ def parse_range(key: str, text: str, unit_of: Quantity | None) -> tuple[float | 
         return low, high
     to = unit.to_canonical
     return (None if low is None else to(low), None if high is None else to(high))
+
+
+def range_text(low: float | None, high: float | None, unit: Unit) -> str:
+    """A canonical range written in `unit`, the way the entry form reads it: "4-11", "<150"."""
+
+    def show(value: float) -> str:
+        return format_number(round(unit.from_canonical(value), 4))
+
+    if low is not None and high is not None:
+        return f"{show(low)}-{show(high)}"
+    if high is not None:
+        return f"<{show(high)}"
+    if low is not None:
+        return f">{show(low)}"
+    return ""
 
 
 def build_draw(entry: ResultEntry, profile: Profile, now: datetime) -> Draw:
@@ -190,20 +206,8 @@ def entry_from_draw(draw: Draw) -> ResultEntry:
             continue
         values[r.analyte] = r.entered
         if r.has_lab_range:
-            q = parse_quantity(r.entered, ANALYTES[r.analyte].dimension)
-            low = (
-                ""
-                if r.ref_low is None
-                else format_number(round(q.unit.from_canonical(r.ref_low), 4))
-            )
-            high = (
-                ""
-                if r.ref_high is None
-                else format_number(round(q.unit.from_canonical(r.ref_high), 4))
-            )
-            ranges[r.analyte] = (
-                f"{low}-{high}" if low and high else (f"<{high}" if high else f">{low}")
-            )
+            unit = parse_quantity(r.entered, ANALYTES[r.analyte].dimension).unit
+            ranges[r.analyte] = range_text(r.ref_low, r.ref_high, unit)
     return ResultEntry(draw.taken_at, values, draw.lab, ranges, draw.source)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from leukotrack.domain.analytes import ANALYTES
-from leukotrack.domain.units import CHOICES, Unit, format_number
+from leukotrack.domain.units import CHOICES, Unit
 from leukotrack.storage.db import Database
 
 UNITS_SETTING = "entry.units"
@@ -69,18 +69,3 @@ def last_lab_ranges(db: Database, lab: str) -> dict[str, tuple[float | None, flo
             if r.has_lab_range and not r.calculated
         }
     return {}
-
-
-def range_text(low: float | None, high: float | None, unit: Unit) -> str:
-    """A canonical range written in `unit`, the way the entry form reads it: "4-11", "<150"."""
-
-    def show(value: float) -> str:
-        return format_number(round(unit.from_canonical(value), 4))
-
-    if low is not None and high is not None:
-        return f"{show(low)}-{show(high)}"
-    if high is not None:
-        return f"<{show(high)}"
-    if low is not None:
-        return f">{show(low)}"
-    return ""

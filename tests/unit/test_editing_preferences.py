@@ -15,12 +15,11 @@ from leukotrack.services.editing import (
     put_record,
     restore_record,
 )
-from leukotrack.services.entry import EntryError, ResultEntry, record_results
+from leukotrack.services.entry import EntryError, ResultEntry, range_text, record_results
 from leukotrack.services.overview import latest_tiles
 from leukotrack.services.preferences import (
     known_labs,
     last_lab_ranges,
-    range_text,
     remember_units,
     remembered_units,
 )

@@ -21,13 +21,13 @@ from leukotrack.services.entry import (
     ResultEntry,
     build_draw,
     entry_from_draw,
+    range_text,
     record_results,
     update_draw,
 )
 from leukotrack.services.preferences import (
     known_labs,
     last_lab_ranges,
-    range_text,
     remember_units,
     remembered_units,
     unit_by_symbol,
