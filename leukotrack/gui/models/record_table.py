@@ -16,8 +16,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 T = TypeVar("T")
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -106,10 +104,6 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         column = self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(item)
-        if role == SORT_ROLE:
-            return column.sort_key(item)
-        if role == RECORD_ROLE:
-            return item
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(item)
         if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
