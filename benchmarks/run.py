@@ -108,6 +108,13 @@ def _report_seconds(data_dir: Path, out: Path, runs: int) -> float:
     return statistics.median(times)
 
 
+# Each capability's own measures: a module benchmarks/bench_<topic>.py with
+#   rows(data: Path, runs: int, tmp: Path) -> list[Row]
+# where a Row is (measure, figure, budget, ok or None). Add the module's name here.
+Row = tuple[str, str, str, bool | None]
+CAPABILITY_BENCHES: tuple[str, ...] = ()
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description="Measure LeukoTrack against its performance budgets.")
     ap.add_argument("--runs", type=int, default=5)
@@ -117,7 +124,7 @@ def main() -> int:
     from benchmarks import bench_chart, bench_import
     from benchmarks.dataset import build_dataset
 
-    rows: list[tuple[str, str, str, bool | None]] = []
+    rows: list[Row] = []
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "ten-years"
         build_dataset(data)
@@ -160,6 +167,12 @@ def main() -> int:
         rows.append(
             ("  … vs json.load of the same file", f"{imp / load:.2f}×", "≤ 3×", imp / load <= 3.0)
         )
+
+        import importlib
+
+        for name in CAPABILITY_BENCHES:
+            module = importlib.import_module(f"benchmarks.{name}")
+            rows.extend(module.rows(data, args.runs, Path(tmp)))
 
         rss = _peak_rss_mb(smoke_cmd)
         rows.append(("peak RSS, app open on the 10 years", f"{rss:.0f} MB", "≤ 250 MB", rss <= 250))

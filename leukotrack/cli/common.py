@@ -1,0 +1,49 @@
+"""What every command module shares: the one-line-error parser, date options, the data folder."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from leukotrack.domain.dates import parse_date, parse_datetime
+from leukotrack.domain.errors import InputError
+
+if TYPE_CHECKING:
+    from leukotrack.storage.db import Database
+
+
+class UsageError(InputError):
+    pass
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        """One line on stderr (DESIGN.md), pointing at the help instead of printing the usage."""
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+# argparse's sub-parser collections: the top-level commands, and the kinds under `add`
+Commands = argparse._SubParsersAction  # type: ignore[type-arg]
+
+
+def day(text: str) -> date:
+    return parse_date(text)
+
+
+def moment(text: str) -> datetime:
+    return parse_datetime(text)
+
+
+def open_records(args: argparse.Namespace) -> Database:
+    from leukotrack.paths import data_dir
+    from leukotrack.services.store import open_records as _open
+
+    return _open(data_dir(args.data_dir))
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")

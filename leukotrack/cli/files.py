@@ -1,0 +1,128 @@
+"""Commands over files: import, export, backups, the demo record and the PDF report."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from leukotrack.cli.common import Commands, day, open_records
+from leukotrack.domain.errors import InputError
+
+
+def register(sub: Commands, add: Commands) -> None:
+    imp = sub.add_parser(
+        "import", help="import FHIR R4 JSON (Bundle, Observation, NDJSON), CSV or a backup"
+    )
+    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.add_argument(
+        "--date-format",
+        metavar="FMT",
+        help="how a CSV writes its dates when day and month could be swapped, e.g. %%d/%%m/%%Y",
+    )
+    imp.set_defaults(handler=cmd_import)
+    exp = sub.add_parser("export", help="export everything as CSV, a JSON backup or FHIR R4")
+    exp.add_argument("--format", required=True, choices=["csv", "json", "fhir"])
+    exp.add_argument("--out", required=True, metavar="FILE")
+    exp.set_defaults(handler=cmd_export)
+    demo = sub.add_parser(
+        "demo", help="fill an empty data folder with a fictional two-year history"
+    )
+
+    demo.set_defaults(handler=cmd_demo)
+    rep = sub.add_parser("report", help="write the hematologist's trend report as a PDF")
+    rep.add_argument("--out", required=True, metavar="FILE.pdf")
+    rep.add_argument("--from", dest="start", metavar="D", help="first day of the period")
+    rep.add_argument("--to", dest="end", metavar="D", help="last day of the period (default today)")
+    rep.add_argument("--paper", choices=["A4", "Letter"], help="default: your locale's paper")
+
+    rep.set_defaults(handler=cmd_report)
+    bk = sub.add_parser("backups", help="list the database backups, or restore one")
+    bk.add_argument("--restore", metavar="NAME", help="a backup's name from the list, or 'newest'")
+    bk.set_defaults(handler=cmd_backups)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from leukotrack.services.demo import fill_demo
+
+    db = open_records(args)
+    try:
+        n = fill_demo(db)
+    finally:
+        db.close()
+    print(f"Filled {db.path.parent} with a fictional two-year history ({n} blood tests).")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    start = day(args.start) if args.start else None
+    end = day(args.end) if args.end else None
+    out = Path(args.out).expanduser().absolute()
+    from leukotrack.gui.report_export import save_report
+
+    db = open_records(args)
+    try:
+        pages = save_report(db, out, start, end, args.paper)
+    finally:
+        db.close()
+    print(f"Wrote {out} ({pages} page{'s' if pages != 1 else ''}).")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from leukotrack.services.importing import import_files, summary_lines
+
+    db = open_records(args)
+    try:
+        report = import_files(db, [Path(f) for f in args.files], args.date_format)
+    finally:
+        db.close()
+    for file in report.files:
+        for line in summary_lines(file):
+            print(line)
+        for problem in file.problems:
+            mark = "left out" if problem.skipped else "problem"
+            print(f"{file.path}: {mark}: {problem}", file=sys.stderr)
+    return 0 if report.ok else 2
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from leukotrack.services.exporting import export_records
+
+    db = open_records(args)
+    try:
+        out = export_records(db, args.format, Path(args.out))
+    finally:
+        db.close()
+    print(f"Exported to {out} ({args.format}).")
+    return 0
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    from leukotrack.paths import data_dir
+    from leukotrack.services.store import list_backups, restore_backup
+
+    folder = data_dir(args.data_dir)
+    if args.restore:
+        from leukotrack.gui.instance import acquire_instance_lock
+
+        lock = acquire_instance_lock(folder)  # the window's lock: never swap a file it has open
+        if lock is None:
+            raise InputError(
+                f"LeukoTrack is open on {folder}; close it first, then restore the backup "
+                "(or use File → Backups… in the app)."
+            )
+        try:
+            chosen, kept = restore_backup(folder, args.restore)
+        finally:
+            lock.unlock()
+        print(f"Restored {chosen.name} (made {chosen.made:%Y-%m-%d %H:%M}).")
+        if kept is not None:
+            print(f"The previous database was kept as {kept}.")
+        return 0
+    found = list_backups(folder)
+    if not found:
+        print(f"No backups yet in {folder / 'backups'}.")
+    for b in found:
+        print(f"{b.made:%Y-%m-%d %H:%M}  {b.kind:<16} {b.name}")
+    return 0
