@@ -30,7 +30,7 @@ from leukotrack.domain.units import (
     parse_quantity,
     parse_unit,
 )
-from leukotrack.io.fhir import range_from_text
+from leukotrack.io.fhir_values import range_from_text
 from leukotrack.io.parsed import (
     FileFormatError,
     ImportedResult,
