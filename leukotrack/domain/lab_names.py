@@ -227,6 +227,11 @@ def match_test_name(printed: str, unit: str | None = None) -> NameMatch:
     return _match(printed.strip(), (unit or "").strip())
 
 
+def names_a_tracked_test(printed: str) -> bool:
+    """The name is one of ours once a unit says count or percentage ("Neutrophils" alone)."""
+    return any(_match(printed.strip(), unit).analyte for unit in ("%", "10^9/L"))
+
+
 @lru_cache(maxsize=2048)
 def _match(printed: str, unit: str) -> NameMatch:
     tokens = fold_name(printed)

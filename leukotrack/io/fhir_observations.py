@@ -24,7 +24,7 @@ from leukotrack.domain.analytes import (
     by_loinc,
 )
 from leukotrack.domain.errors import InputError
-from leukotrack.domain.lab_names import match_test_name
+from leukotrack.domain.lab_names import match_test_name, names_a_tracked_test
 from leukotrack.domain.records import Result, TemperatureReading
 from leukotrack.domain.units import (
     Quantity,
@@ -91,7 +91,7 @@ def identify(concept: Any, unit: str | None) -> Identity:
             return ANALYTES[m.analyte]
         if m.never_map:
             return NotTracked(name)
-        if _names_a_tracked_test(name):
+        if names_a_tracked_test(name):
             return Unclear(m.why)
     return NotTracked(words or _first_code(codings) or "an observation without a name")
 
@@ -102,11 +102,6 @@ def _printed_names(concept: Any) -> list[str]:
     names = [concept.get("text")]
     names += [c.get("display") for c in concept.get("coding") or [] if isinstance(c, dict)]
     return [n.strip() for n in names if isinstance(n, str) and n.strip()]
-
-
-def _names_a_tracked_test(name: str) -> bool:
-    """The name is ours once a unit says count or percentage ("Neutrophils" with unit "K")."""
-    return any(match_test_name(name, unit).analyte for unit in ("%", "10*9/L"))
 
 
 def _first_code(codings: Any) -> str:

@@ -68,7 +68,7 @@ def _read_unit(code: Any, written: Any, dimension: Dimension) -> Unit:
     if chosen is None:
         raise unit_error or code_error or UnitError("the unit cannot be read.")
     if chosen.dimension is not dimension:
-        parse_unit(code_text if by_code is not None else str(unit_text), dimension)  # raises
+        parse_unit(str(code_text if by_code is not None else unit_text), dimension)  # raises
     return chosen
 
 

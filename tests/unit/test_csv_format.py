@@ -5,7 +5,8 @@ from datetime import datetime
 import pytest
 
 from leukotrack.domain.records import Draw, Result
-from leukotrack.io.csv_format import csv_rows, guard, parse_csv, read_date, write_csv
+from leukotrack.io.csv_format import parse_csv, read_date
+from leukotrack.io.csv_write import csv_rows, guard, write_csv
 from leukotrack.io.parsed import FileFormatError
 
 NOW = datetime(2026, 1, 1)

@@ -191,7 +191,9 @@ def test_entered_in_error_left_out() -> None:
 
 
 def test_same_analyte_same_time_different_value_is_blocking_and_neither_is_kept() -> None:
-    p = parse(bundle(obs("6690-2", 4.0, id="a"), obs("6690-2", 5.0, id="b"), obs("6690-2", 4.0, id="c")))
+    p = parse(
+        bundle(obs("6690-2", 4.0, id="a"), obs("6690-2", 5.0, id="b"), obs("6690-2", 4.0, id="c"))
+    )
     assert [pr.where for pr in p.blocking] == ["Observation b", "Observation a", "Observation c"]
     assert all(not d.results for d in p.draws.values())
 
