@@ -49,7 +49,15 @@ _META = {
     "taken_at": "date",
     "datetime": "date",
     "date/time": "date",
+    "datum": "date",  # German, Dutch
+    "fecha": "date",  # Spanish
+    "data": "date",  # Italian, Portuguese
     "time": "time",
+    "uhrzeit": "time",
+    "heure": "time",
+    "hora": "time",
+    "ora": "time",
+    "tijd": "time",
     "lab": "lab",
     "laboratory": "lab",
     "analyte": "analyte",

@@ -83,8 +83,10 @@ class ImportPreview:
 
     @property
     def can_import_the_rest(self) -> bool:
-        """Blocking problems, but good rows beside them that `skip_problems` would store."""
-        return bool(self.blocking) and self.kind != "unreadable" and self.added_items > 0
+        """Blocking problems, but good rows beside them (new, or stored already) that
+        `skip_problems` would keep."""
+        good = self.added_items > 0 or self.duplicates > 0
+        return bool(self.blocking) and self.kind != "unreadable" and good
 
 
 @dataclass(frozen=True)
