@@ -40,7 +40,7 @@ def test_import_the_good_rows_and_leave_out_the_listed_ones(
     rows = table_rows(wizard.problems)
     assert [(r[0], r[2]) for r in rows] == [("line 4", "Blocks import"), ("line 5", "Blocks import")]
     assert "two readings" in rows[0][1] and "not a plausible" in rows[1][1]
-    assert "Or press “Import 3 results and leave out these 2”" in wizard.reason.text()
+    assert "or press “Import 3 results and leave out these 2”" in wizard.reason.text()
 
     click(qtbot, rest)
     wait_closed(qtbot, window)
@@ -55,7 +55,7 @@ def test_import_the_good_rows_and_leave_out_the_listed_ones(
     wizard = open_wizard(qtbot, window, file_action(window, "&Import…").trigger)
     assert not wizard.import_rest_button.isVisible() and not wizard.import_button.isEnabled()
     assert "Adds nothing new." in wizard.summary.text()
-    assert "Or press" not in wizard.reason.text()
+    assert "or press" not in wizard.reason.text()
     click(qtbot, wizard.cancel)
     wait_closed(qtbot, window)
     assert counts(window)["result"] == 3

@@ -119,17 +119,19 @@ def blocked_reason(p: ImportPreview) -> str:
             "Some dates could be read day-first or month-first. Choose the file's date order "
             "above; nothing has been stored."
         )
-    text = (
-        f"Nothing can be imported while the file has {plural(len(p.blocking), 'problem')} "
+    problems = plural(len(p.blocking), "problem")
+    if offers_the_rest(p):
+        return (
+            f"The file has {problems} marked “Blocks import”. Correct those lines in the file "
+            f"and import it again, or press “{rest_button_text(p)}” to store the rest now: the "
+            "rows marked “Blocks import” are then stored nowhere, and importing the corrected "
+            "file later adds only what is new. Nothing has been stored."
+        )
+    return (
+        f"Nothing can be imported while the file has {problems} "
         "marked “Blocks import”. Correct those lines in the file (or the stored records they "
         "clash with) and import it again. Nothing has been stored."
     )
-    if offers_the_rest(p):
-        text += (
-            f" Or press “{rest_button_text(p)}”: the rows marked “Blocks import” are then "
-            "stored nowhere, and importing the corrected file later adds only what is new."
-        )
-    return text
 
 
 def added_message(p: ImportPreview, left_out: bool = False) -> str:
