@@ -227,6 +227,18 @@ def match_test_name(printed: str, unit: str | None = None) -> NameMatch:
     return _match(printed.strip(), (unit or "").strip())
 
 
+_TEMPERATURE_NAMES = _words(
+    "temperature temp korpertemperatur temperatur temperatura lichaamstemperatuur"
+)
+_TEMPERATURE_WHERE = _words("body oral corporal corporelle corporea")
+
+
+def is_temperature_name(printed: str) -> bool:
+    """A body temperature as a portal or a spreadsheet names it ("Temp", "Körpertemperatur")."""
+    tokens = [t for t in fold_name(printed) if t not in _TEMPERATURE_WHERE]
+    return " ".join(tokens) in _TEMPERATURE_NAMES or printed.strip() == "8310-5"
+
+
 def names_a_tracked_test(printed: str) -> bool:
     """The name is one of ours once a unit says count or percentage ("Neutrophils" alone)."""
     return any(_match(printed.strip(), unit).analyte for unit in ("%", "10^9/L"))

@@ -20,7 +20,12 @@ from datetime import date, datetime
 from leukotrack.domain.analytes import ANALYTES, Analyte, Dimension, by_loinc
 from leukotrack.domain.dates import check_year, parse_datetime
 from leukotrack.domain.errors import InputError, UnitError
-from leukotrack.domain.lab_names import NameMatch, match_test_name, names_a_tracked_test
+from leukotrack.domain.lab_names import (
+    NameMatch,
+    is_temperature_name,
+    match_test_name,
+    names_a_tracked_test,
+)
 from leukotrack.domain.records import Result, TemperatureReading
 from leukotrack.domain.units import (
     Unit,
@@ -42,7 +47,6 @@ from leukotrack.io.parsed import (
     number_text,
 )
 
-TEMPERATURE_NAMES = frozenset({"temperature", "temp", "body temperature", "8310-5"})
 _META = {
     "date": "date",
     "day": "date",
@@ -153,7 +157,7 @@ class _CsvReader:
             name = cells["analyte"]
             if taken_at is None:
                 continue
-            if _fold(name) in TEMPERATURE_NAMES:
+            if is_temperature_name(name):
                 self._temperature(taken_at, cells, where)
                 continue
             unit_text = cells.get("unit", "")

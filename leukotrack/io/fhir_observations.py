@@ -24,7 +24,11 @@ from leukotrack.domain.analytes import (
     by_loinc,
 )
 from leukotrack.domain.errors import InputError
-from leukotrack.domain.lab_names import match_test_name, names_a_tracked_test
+from leukotrack.domain.lab_names import (
+    is_temperature_name,
+    match_test_name,
+    names_a_tracked_test,
+)
 from leukotrack.domain.records import Result, TemperatureReading
 from leukotrack.domain.units import (
     Quantity,
@@ -86,6 +90,8 @@ def identify(concept: Any, unit: str | None) -> Identity:
     if not_tracked is not None:
         return NotTracked(words or not_tracked)
     for name in _printed_names(concept):
+        if is_temperature_name(name):
+            return TEMPERATURE
         m = match_test_name(name, unit)
         if m.analyte is not None:
             return ANALYTES[m.analyte]

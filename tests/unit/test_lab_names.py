@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from leukotrack.domain.analytes import ANALYTES
-from leukotrack.domain.lab_names import NameMatch, match_test_name
+from leukotrack.domain.lab_names import NameMatch, is_temperature_name, match_test_name
 
 NEVER = "never"
 
@@ -284,3 +284,23 @@ def test_any_text_gives_a_match_or_a_reason(printed: str, unit: str | None) -> N
 @given(st.sampled_from([n for n, _, e in NAMES if e == NEVER]), st.sampled_from(["", " #", " %"]))
 def test_never_names_stay_never_with_any_marker(printed: str, marker: str) -> None:
     assert match_test_name(printed + marker, "K/uL").never_map
+
+
+@pytest.mark.parametrize(
+    ("printed", "is_temperature"),
+    [
+        ("Temperature", True),
+        ("Temp", True),
+        ("Body temperature", True),
+        ("Oral Temperature", True),
+        ("Körpertemperatur", True),
+        ("Température corporelle", True),
+        ("Temperatura corporal", True),
+        ("Lichaamstemperatuur", True),
+        ("8310-5", True),
+        ("Temperature of specimen", False),
+        ("WBC", False),
+    ],
+)
+def test_temperature_names(printed: str, is_temperature: bool) -> None:
+    assert is_temperature_name(printed) is is_temperature

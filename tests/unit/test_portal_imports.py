@@ -281,3 +281,10 @@ def test_skip_problems_with_nothing_good_stores_nothing(db, tmp_path: Path) -> N
     path.write_text(json.dumps(obs("WBC", 3.1, "K", None, loinc="6690-2")))
     report = import_files(db, [path], skip_problems=True)
     assert not report.ok and not report.files[0].stored
+
+
+def test_a_temperature_named_only_by_its_words_is_a_temperature() -> None:
+    p = parse(obs("Temp", 101.3, "degF", None, category=[{"text": "Vital Signs"}]))
+    assert not p.problems
+    (reading,) = [t.item for t in p.temperatures]
+    assert reading.celsius == pytest.approx(38.5, abs=0.01)
