@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -21,9 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.bench_import import time_file  # noqa: E402
 from leukotrack.domain.units.grammar import _read  # noqa: E402
-from leukotrack.services.importing import import_files  # noqa: E402
-from leukotrack.services.store import open_records  # noqa: E402
 
 Row = tuple[str, str, str, bool | None]
 BUDGET = 3.0
@@ -73,23 +71,7 @@ def make_bundle(observations: int, seed: int = 12) -> dict[str, object]:
 def measure(observations: int, runs: int, tmp: Path) -> tuple[float, float, float]:
     path = tmp / "portal-bundle.json"
     path.write_text(json.dumps(make_bundle(observations)))
-    size = path.stat().st_size / 1e6
-    loads, imports = [], []
-    for run in range(runs):
-        t0 = time.perf_counter()
-        with path.open("rb") as f:
-            json.load(f)
-        loads.append(time.perf_counter() - t0)
-        db = open_records(tmp / f"units-data-{run}")
-        try:
-            t0 = time.perf_counter()
-            report = import_files(db, [path])
-            imports.append(time.perf_counter() - t0)
-        finally:
-            db.close()
-        if not report.ok:
-            raise RuntimeError(f"import failed: {report.files[0].problems[:5]}")
-    return statistics.median(loads), statistics.median(imports), size
+    return (*time_file(path, runs, tmp), path.stat().st_size / 1e6)
 
 
 def grammar_microseconds(rounds: int = 2000) -> float:
@@ -106,9 +88,19 @@ def rows(data: Path, runs: int, tmp: Path, observations: int = 100_000) -> list[
     load, imp, size = measure(observations, max(1, min(runs, 3)), tmp)
     ratio = imp / load
     return [
-        (f"FHIR import, {observations:,} portal-style obs. ({size:.0f} MB)", f"{imp:.2f} s", "", None),
+        (
+            f"FHIR import, {observations:,} portal-style obs. ({size:.0f} MB)",
+            f"{imp:.2f} s",
+            "",
+            None,
+        ),
         ("  … vs json.load of the same file", f"{ratio:.2f}×", "≤ 3×", ratio <= BUDGET),
-        ("reading one printed unit (grammar, uncached)", f"{grammar_microseconds():.0f} µs", "", None),
+        (
+            "reading one printed unit (grammar, uncached)",
+            f"{grammar_microseconds():.0f} µs",
+            "",
+            None,
+        ),
     ]
 
 

@@ -38,7 +38,10 @@ def test_import_the_good_rows_and_leave_out_the_listed_ones(
     rest = wizard.import_rest_button
     assert rest.isVisible() and rest.text() == "Import 3 results and leave out these 2"
     rows = table_rows(wizard.problems)
-    assert [(r[0], r[2]) for r in rows] == [("line 4", "Blocks import"), ("line 5", "Blocks import")]
+    assert [(r[0], r[2]) for r in rows] == [
+        ("line 4", "Blocks import"),
+        ("line 5", "Blocks import"),
+    ]
     assert "two readings" in rows[0][1] and "not a plausible" in rows[1][1]
     assert "or press “Import 3 results and leave out these 2”" in wizard.reason.text()
 
@@ -68,8 +71,7 @@ def test_a_clean_portal_file_needs_no_leave_out_button_and_names_what_it_left_as
     wizard = open_wizard(qtbot, window, file_action(window, "&Import…").trigger)
     assert wizard.import_button.isEnabled() and not wizard.import_rest_button.isVisible()
     assert wizard.summary.text().endswith(
-        "Left aside 9 observations LeukoTrack does not track: Blood pressure (3), MCV (3), "
-        "RDW (3)."
+        "Left aside 9 observations LeukoTrack does not track: Blood pressure (3), MCV (3), RDW (3)."
     )
     units = {r[0].split(" — ")[0]: r[2] for r in table_rows(wizard.results)}
     assert units["WBC"] == "x10(3)/mcL" and units["Neut %"] == "%"
