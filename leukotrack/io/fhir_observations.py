@@ -70,8 +70,9 @@ class Unclear:
 Identity = Analyte | str | NotTracked | Unclear  # str: TEMPERATURE
 
 
-def identify(concept: Any, unit: str | None) -> Identity:
-    """What an Observation's `code` names: by LOINC first, then by its printed words."""
+def identify(concept: Any, holder: Mapping[str, Any]) -> Identity:
+    """What an Observation's (or a component's) `code` names: by LOINC first, then by its
+    printed words, with the unit of `holder`'s value deciding count versus percentage."""
     codings = concept.get("coding") if isinstance(concept, dict) else None
     not_tracked: str | None = None
     for coding in codings if isinstance(codings, list) else ():
@@ -89,6 +90,7 @@ def identify(concept: Any, unit: str | None) -> Identity:
     words = concept_text(concept)
     if not_tracked is not None:
         return NotTracked(words or not_tracked)
+    unit = unit_text(holder)
     for name in _printed_names(concept):
         if is_temperature_name(name):
             return TEMPERATURE
@@ -138,7 +140,7 @@ class ObservationReader:
         self.time_of = time_of
 
     def observation(self, obs: Mapping[str, Any], label: str) -> None:
-        what = identify(obs.get("code"), unit_text(obs))
+        what = identify(obs.get("code"), obs)
         if isinstance(what, Analyte) or what == TEMPERATURE:
             self.value(obs, obs, what, label)
             return
@@ -159,7 +161,7 @@ class ObservationReader:
         for i, comp in enumerate(components):
             if not isinstance(comp, dict):
                 continue
-            what = identify(comp.get("code"), unit_text(comp))
+            what = identify(comp.get("code"), comp)
             where = f"{label} component {i + 1}"
             if isinstance(what, Analyte) or what == TEMPERATURE:
                 tracked = True
