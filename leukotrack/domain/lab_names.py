@@ -233,12 +233,14 @@ _TEMPERATURE_NAMES = _words(
 _TEMPERATURE_WHERE = _words("body oral corporal corporelle corporea")
 
 
+@lru_cache(maxsize=1024)
 def is_temperature_name(printed: str) -> bool:
     """A body temperature as a portal or a spreadsheet names it ("Temp", "Körpertemperatur")."""
     tokens = [t for t in fold_name(printed) if t not in _TEMPERATURE_WHERE]
     return " ".join(tokens) in _TEMPERATURE_NAMES or printed.strip() == "8310-5"
 
 
+@lru_cache(maxsize=1024)
 def names_a_tracked_test(printed: str) -> bool:
     """The name is one of ours once a unit says count or percentage ("Neutrophils" alone)."""
     return any(_match(printed.strip(), unit).analyte for unit in ("%", "10^9/L"))
