@@ -1,7 +1,8 @@
 """Units and names on a portal-style FHIR file: 100,000 Observations whose units are printed the
 way US portals print them (`K/mcL`, `x10(3)/mcL`, `Thousand/uL`, `%`, `g/dL`), some named only by
 their printed words (no LOINC code: the names dictionary reads them) and some vital signs that
-are counted as untracked. The budget is the FHIR one: import ≤ 3× `json.load` of the same file.
+are counted as untracked. Each Observation carries what portal exports carry (category,
+subject, encounter, issued, performer, a reference range on labs). The budget is the FHIR one: import ≤ 3× `json.load` of the same file.
 
     .venv/bin/python benchmarks/bench_units.py [--observations 100000] [--runs 3]
 """
@@ -26,6 +27,7 @@ from leukotrack.domain.units.grammar import _read  # noqa: E402
 Row = tuple[str, str, str, bool | None]
 BUDGET = 3.0
 LOINC = "http://loinc.org"
+CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
 # (LOINC code or None, printed name, printed unit, UCUM code, mean, sd)
 PANEL = (
     ("6690-2", "WBC", "K/mcL", "10*3/uL", 4.0, 2.5),
@@ -52,18 +54,25 @@ def make_bundle(observations: int, seed: int = 12) -> dict[str, object]:
         quantity["unit"] = unit
         if ucum:
             quantity.update({"system": "http://unitsofmeasure.org", "code": ucum})
+        resource: dict[str, object] = {
+            "resourceType": "Observation",
+            "id": f"obs-{i}",
+            "status": "final",
+            "category": [{"coding": [{"system": CATEGORY, "code": "laboratory"}], "text": "Lab"}],
+            "code": {"coding": coding, "text": name},
+            "subject": {"reference": "Patient/e63wRTbPfr1p8UW81d8Seiw3", "display": "Doe, Jo"},
+            "encounter": {"reference": f"Encounter/e{i // len(PANEL)}"},
+            "effectiveDateTime": taken.isoformat() + "-05:00",
+            "issued": (taken + timedelta(hours=3)).isoformat() + "Z",
+            "performer": [{"reference": "Organization/lab-1", "display": "Hospital Laboratory"}],
+            "valueQuantity": quantity,
+        }
+        if ucum and ucum != "/min":  # labs carry their range, the way portals send it
+            low = {"value": round(mean - 1.5 * sd, 1), "unit": unit, "code": ucum}
+            high = {"value": round(mean + 1.5 * sd, 1), "unit": unit, "code": ucum}
+            resource["referenceRange"] = [{"low": low, "high": high}]
         entries.append(
-            {
-                "fullUrl": f"https://portal.example.org/Observation/obs-{i}",
-                "resource": {
-                    "resourceType": "Observation",
-                    "id": f"obs-{i}",
-                    "status": "final",
-                    "code": {"coding": coding, "text": name},
-                    "effectiveDateTime": taken.isoformat() + "-05:00",
-                    "valueQuantity": quantity,
-                },
-            }
+            {"fullUrl": f"https://portal.example.org/Observation/obs-{i}", "resource": resource}
         )
     return {"resourceType": "Bundle", "type": "searchset", "entry": entries}
 
