@@ -254,6 +254,13 @@ def _match(printed: str, unit: str) -> NameMatch:
     never = _never(tokens)
     if never:
         return NameMatch(None, True, f"'{printed}' is {never}.")
+    if re.search(r"(?i)[hl]pf\b", unit):  # cells per high- or low-power field: a urine count
+        return NameMatch(
+            None,
+            True,
+            f"'{printed} {unit}' is a count under the microscope "
+            "(urine or another fluid), not a blood count.",
+        )
     percent, absolute, rest = _markers(tokens)
     found = _cover(rest)
     if found is None:
