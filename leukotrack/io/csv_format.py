@@ -1,4 +1,4 @@
-"""CSV in the two layouts of DESIGN.md, and the long layout out.
+"""CSV in, in the two layouts of DESIGN.md (writing the long layout is in `csv_write`).
 
 Long: `date,analyte,value,unit,ref_low,ref_high` with optional `time`, `lab` (and, in our own
 export, `entered`, `calculated`, `source`). Wide: one row per draw, `date` plus a column per
