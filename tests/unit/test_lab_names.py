@@ -309,3 +309,18 @@ def test_never_names_stay_never_with_any_marker(printed: str, marker: str) -> No
 )
 def test_temperature_names(printed: str, is_temperature: bool) -> None:
     assert is_temperature_name(printed) is is_temperature
+
+
+def test_the_dictionary_is_consistent() -> None:
+    """No two families share a name, no name is empty once its markers are set aside, and no
+    name of ours is caught by a never-map rule."""
+    from leukotrack.domain import lab_names
+
+    seen: dict[frozenset[str], str] = {}
+    for family, names in lab_names._NAMES.items():
+        for name in names.split("|"):
+            tokens = lab_names.fold_name(name.rstrip("#"))
+            core = frozenset(lab_names._markers(tokens)[2])
+            assert core, name
+            assert seen.setdefault(core, family) == family, name
+            assert lab_names._never(tokens) is None, name
