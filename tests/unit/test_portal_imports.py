@@ -288,3 +288,29 @@ def test_a_temperature_named_only_by_its_words_is_a_temperature() -> None:
     assert not p.problems
     (reading,) = [t.item for t in p.temperatures]
     assert reading.celsius == pytest.approx(38.5, abs=0.01)
+
+
+# -- one grammar for a typed value, a CSV cell and a FHIR Observation ---------------------------
+def _spelling_cases() -> list[tuple[str, str, float]]:
+    from tests.unit.test_unit_grammar import SPELLINGS
+
+    key = {"count": "wbc", "percent": "neutrophils_pct", "hemoglobin": "hemoglobin"}
+    return [(s, key[d.value], f) for s, d, f in SPELLINGS]
+
+
+@pytest.mark.parametrize(("spelling", "key", "factor"), _spelling_cases())
+def test_csv_cell_and_fhir_observation_read_every_spelling(
+    spelling: str, key: str, factor: float
+) -> None:
+    from leukotrack.io.csv_format import parse_csv
+
+    value = 0.5 if factor >= 1000 else 125.0 if key == "hemoglobin" and factor < 1 else 3.1
+    text = f'date,analyte,value,unit\n2025-03-03,{key},{value},"{spelling}"\n'
+    csv_parsed = parse_csv(text.encode(), "t.csv", None, NOW)
+    loinc = {"wbc": "6690-2", "neutrophils_pct": "770-8", "hemoglobin": "718-7"}[key]
+    fhir_parsed = parse(obs(None, value, spelling, None, loinc=loinc))
+    for parsed in (csv_parsed, fhir_parsed):
+        assert parsed.problems == [], parsed.problems
+        (r,) = values(parsed).values()
+        assert r.result.analyte == key
+        assert r.result.value == pytest.approx(value * factor, rel=1e-12)
