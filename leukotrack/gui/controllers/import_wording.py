@@ -41,6 +41,16 @@ def plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
+def _other_items(p: ImportPreview, temperature: str) -> list[str]:
+    """ "2 temperature readings", "1 medicine", "3 diary entries": what a file adds besides results."""
+    counts = (
+        (p.temperatures, temperature, None),
+        (p.medications, "medicine", None),
+        (p.diary_entries, "diary entry", "diary entries"),
+    )
+    return [plural(n, one, many) for n, one, many in counts if n]
+
+
 def summary_text(p: ImportPreview) -> str:
     """What importing would add, in a few plain sentences."""
     if p.kind == "unreadable":
@@ -53,13 +63,7 @@ def summary_text(p: ImportPreview) -> str:
             f"{plural(p.added_results, 'blood count result')} "
             f"({plural(p.new_draws, 'new blood test')})"
         )
-    for n, one, many in (
-        (p.temperatures, "temperature reading", None),
-        (p.medications, "medicine", None),
-        (p.diary_entries, "diary entry", "diary entries"),
-    ):
-        if n:
-            added.append(plural(n, one, many))
+    added += _other_items(p, "temperature reading")
     verb = "Adds" if p.can_import else "Would add, once the problems are fixed,"
     parts.append(f"{verb} {', '.join(added)}." if added else "Adds nothing new.")
     if p.duplicates:
@@ -139,13 +143,7 @@ def added_message(p: ImportPreview, left_out: bool = False) -> str:
     parts = []
     if p.added_results:
         parts.append(plural(p.added_results, "result"))
-    for n, one, many in (
-        (p.temperatures, "temperature", None),
-        (p.medications, "medicine", None),
-        (p.diary_entries, "diary entry", "diary entries"),
-    ):
-        if n:
-            parts.append(plural(n, one, many))
+    parts += _other_items(p, "temperature")
     what = ", ".join(parts) if parts else "nothing new"
     skipped = f"; {p.duplicates} already stored" if p.duplicates else ""
     rest = f"; left out {plural(len(p.blocking), 'row')} with problems" if left_out else ""
