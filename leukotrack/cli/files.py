@@ -20,6 +20,11 @@ def register(sub: Commands, add: Commands) -> None:
         metavar="FMT",
         help="how a CSV writes its dates when day and month could be swapped, e.g. %%d/%%m/%%Y",
     )
+    imp.add_argument(
+        "--skip-problems",
+        action="store_true",
+        help="FHIR/CSV: store the good rows and list every row left out, with the reason",
+    )
     imp.set_defaults(handler=cmd_import)
     exp = sub.add_parser("export", help="export everything as CSV, a JSON backup or FHIR R4")
     exp.add_argument("--format", required=True, choices=["csv", "json", "fhir"])
@@ -70,18 +75,22 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from leukotrack.services.importing import import_files, summary_lines
+    from leukotrack.services.import_summary import summary_lines
+    from leukotrack.services.importing import import_files
 
     db = open_records(args)
     try:
-        report = import_files(db, [Path(f) for f in args.files], args.date_format)
+        report = import_files(
+            db, [Path(f) for f in args.files], args.date_format, skip_problems=args.skip_problems
+        )
     finally:
         db.close()
     for file in report.files:
         for line in summary_lines(file):
             print(line)
         for problem in file.problems:
-            mark = "left out" if problem.skipped else "problem"
+            left_out = problem.skipped or file.left_out_problems
+            mark = "left out" if left_out else "problem"
             print(f"{file.path}: {mark}: {problem}", file=sys.stderr)
     return 0 if report.ok else 2
 

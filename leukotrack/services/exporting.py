@@ -13,8 +13,8 @@ from typing import Literal
 
 from leukotrack.domain.errors import InputError
 from leukotrack.io.backup import backup_document, write_backup
-from leukotrack.io.csv_format import csv_rows, write_csv
-from leukotrack.io.fhir import fhir_bundle
+from leukotrack.io.csv_write import csv_rows, write_csv
+from leukotrack.io.fhir_write import fhir_bundle
 from leukotrack.io.files import write_atomic
 from leukotrack.storage.db import Database
 
