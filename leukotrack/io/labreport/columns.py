@@ -37,6 +37,9 @@ for _role, _phrases in {
         _HEADERS[_p] = _role
 
 
+_LONGEST_FIRST = sorted(_HEADERS, key=len, reverse=True)
+
+
 @dataclass(frozen=True)
 class Band:
     role: Role
@@ -66,7 +69,7 @@ def header_role(text: str) -> Role | None:
     folded = fold(text)
     if folded in _HEADERS:
         return _HEADERS[folded]
-    for phrase in sorted(_HEADERS, key=len, reverse=True):  # "Previous (02/10/2026)"
+    for phrase in _LONGEST_FIRST:  # "Previous (02/10/2026)"
         if folded.startswith(phrase + " ") and len(phrase) > 3:
             return _HEADERS[phrase]
     return None

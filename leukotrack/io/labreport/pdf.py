@@ -85,31 +85,37 @@ def _page_words(page, number: int) -> PageWords:  # type: ignore[no-untyped-def]
     width, height = page.get_size()
     textpage = page.get_textpage()
     try:
-        count = textpage.count_chars()
-        text = textpage.get_text_range(0, count) if count else ""
-        # get_text_range may hold fewer characters than count_chars (generated line breaks are
-        # skipped in some builds); read each character's own text to stay aligned with boxes.
-        words: list[Word] = []
-        current: list[tuple[str, tuple[float, float, float, float]]] = []
-        del text
-        for i in range(count):
-            ch = textpage.get_text_range(i, 1)
-            if not ch or ch.isspace() or ch in "\ufffe\x02":
-                _flush(current, words, height)
-                continue
-            left, bottom, right, top = textpage.get_charbox(i, loose=True)
-            if current:
-                prev = current[-1][1]
-                char_h = max(top - bottom, prev[3] - prev[1], 1.0)
-                gap = left - prev[2]
-                if gap > 0.45 * char_h or abs(bottom - prev[1]) > 0.6 * char_h or gap < -char_h:
-                    _flush(current, words, height)
-            current.append((ch, (left, bottom, right, top)))
-        _flush(current, words, height)
+        words = _words(textpage.raw, textpage.count_chars(), height)
     finally:
         textpage.close()
         page.close()
     return PageWords(number, float(width), float(height), tuple(words), "text")
+
+
+def _words(raw: object, count: int, height: float) -> list[Word]:
+    """Characters -> words, through PDFium's C API (one call per character and box)."""
+    import pypdfium2.raw as c
+
+    words: list[Word] = []
+    current: list[tuple[str, tuple[float, float, float, float]]] = []
+    rect = c.FS_RECTF()
+    for i in range(count):
+        code = c.FPDFText_GetUnicode(raw, i)
+        ch = chr(code) if code else ""
+        if not ch or ch.isspace() or ch in "\ufffe\x02":
+            _flush(current, words, height)
+            continue
+        c.FPDFText_GetLooseCharBox(raw, i, rect)
+        left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
+        if current:
+            prev = current[-1][1]
+            char_h = max(top - bottom, prev[3] - prev[1], 1.0)
+            gap = left - prev[2]
+            if gap > 0.45 * char_h or abs(bottom - prev[1]) > 0.6 * char_h or gap < -char_h:
+                _flush(current, words, height)
+        current.append((ch, (left, bottom, right, top)))
+    _flush(current, words, height)
+    return words
 
 
 def _flush(

@@ -74,12 +74,12 @@ def _block_row(block: _Block, line: Line, language: Language) -> RawRow | None:
     )
 
 
-def _raw_rows(pages: Sequence[PageWords], language: Language) -> list[RawRow]:
+def _raw_rows(pages: Sequence[Sequence[Line]], language: Language) -> list[RawRow]:
     rows: list[RawRow] = []
     columns: Columns | None = None
-    for page in pages:
+    for lines in pages:
         block: _Block | None = None
-        for line in group_lines(page):
+        for line in lines:
             header = find_columns(line, dates.is_date)
             if header is not None:
                 columns, block = header, None
@@ -102,7 +102,7 @@ def _raw_rows(pages: Sequence[PageWords], language: Language) -> list[RawRow]:
             if block is not None and not re.search(r"[A-Za-z]{2}", line.text):
                 continue  # a gauge's printed ends, under a block: never a value
             if columns is not None and line.top > columns.line.bottom - 1 or (
-                columns is not None and page.number != columns.line.page
+                columns is not None and line.page != columns.line.page
             ):
                 found = read_columns(line, columns, language)
                 if found:
@@ -134,9 +134,10 @@ def read_pages(
 ) -> ReportReading:
     """Read a report's pages; NoBloodCountError when no test LeukoTrack keeps is in it."""
     today = today or date.today()
-    all_lines = [line for page in pages for line in group_lines(page)]
+    page_lines = [group_lines(page) for page in pages]
+    all_lines = [line for lines in page_lines for line in lines]
     language = detect_language(all_lines)
-    raws = _raw_rows(pages, language)
+    raws = _raw_rows(page_lines, language)
     resolved: list[tuple[RawRow, ReadResult]] = []
     unread: list[UnreadLine] = []
     for raw in raws:
