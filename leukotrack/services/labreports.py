@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from leukotrack.domain.errors import DateError, InputError
 from leukotrack.domain.records import Result
@@ -23,10 +24,13 @@ from leukotrack.io.labreport.reading import ReadResult, ReportReading
 from leukotrack.io.parsed import ImportedResult, ParsedImport
 from leukotrack.storage.backups import make_backup
 from leukotrack.storage.db import Database
-from leukotrack.storage.report_files import ResultSource, StoredReport
+
+if TYPE_CHECKING:
+    from leukotrack.storage.report_files import ResultSource, StoredReport
 
 __all__ = [
     "ReviewedDraw",
+    "is_report",
     "SavedReport",
     "read_report",
     "render_page",
@@ -34,6 +38,17 @@ __all__ = [
     "save_report",
     "stored_report_copy",
 ]
+
+
+def is_report(path: Path) -> bool:
+    """A PDF, by its name or its first bytes (FHIR, CSV and backups are text)."""
+    if path.suffix.lower() == ".pdf":
+        return True
+    try:
+        with path.open("rb") as fh:
+            return fh.read(5) == b"%PDF-"
+    except OSError:
+        return False
 
 
 def read_report(path: Path, birth: date | None = None, today: date | None = None) -> ReportReading:
