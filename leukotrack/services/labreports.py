@@ -26,7 +26,9 @@ from leukotrack.storage.backups import make_backup
 from leukotrack.storage.db import Database
 
 if TYPE_CHECKING:
+    from leukotrack.io.report_backup import KeptReport
     from leukotrack.storage.report_files import ResultSource, StoredReport
+    from leukotrack.storage.repository import Repository
 
 __all__ = [
     "ReviewedDraw",
@@ -162,3 +164,39 @@ def stored_report_copy(db: Database, report_id: int, folder: Path) -> Path:
         fh.write(content)
     os.chmod(target, 0o600)
     return target
+
+
+def kept_reports(repo: Repository) -> list[KeptReport]:
+    """Every stored report with its file and sources, for the JSON backup."""
+    from leukotrack.io.report_backup import KeptReport, KeptSource
+
+    files = repo.report_files
+    by_report: dict[int, list[KeptSource]] = {}
+    for s in files.sources():
+        by_report.setdefault(s.report_id, []).append(
+            KeptSource(s.taken_at, s.analyte, s.page, s.line)
+        )
+    return [
+        KeptReport(
+            r.file_name, r.sha256, files.content(r.id), r.pages, r.method, r.imported_at,
+            tuple(by_report.get(r.id, [])),
+        )
+        for r in files.all()
+    ]
+
+
+def restore_reports(repo: Repository, reports: Sequence[KeptReport]) -> None:
+    """Store a backup's reports (a file already kept is not stored twice) and their sources."""
+    files = repo.report_files
+    for kept in reports:
+        stored = files.by_sha256(kept.sha256) or files.add(
+            kept.file_name, kept.sha256, kept.content, kept.pages, kept.method, kept.imported_at
+        )
+        if not kept.sources:
+            continue
+        times = [s.taken_at for s in kept.sources]
+        draws = repo.stored_results(min(times), max(times))
+        for s in kept.sources:
+            found = draws.get(s.taken_at)
+            if found is not None and s.analyte in found[1]:
+                files.link(stored.id, found[0], s.analyte, s.page, s.line)

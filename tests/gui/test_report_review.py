@@ -63,7 +63,7 @@ def test_correct_a_flagged_row_then_save(
     assert ri.action.shortcut() == QKeySequence("Ctrl+I")
     review = open_review(qtbot, window, ri.action.trigger)
     view = review.view
-    assert view.taken_at.text() == "2026-03-25T08:00" and view.lab.text().startswith("Riverbend")
+    assert view.taken_at.text() == "2026-03-25 08:00" and view.lab.text().startswith("Riverbend")
     assert view.page_label.text() == "Page 1 of 1"
     assert not view.save.isEnabled()
     assert "4 still need a look" in view.summary.text()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
@@ -101,6 +101,7 @@ class ReportImport:
         self.main._open_dialog(view)
         screen = self.main.view.screen().availableGeometry()
         view.resize(min(1300, screen.width() - 40), min(860, screen.height() - 60))
+        QTimer.singleShot(0, self.review.fit_page)
 
     def _saved(self, saved: SavedReport) -> None:
         assert self.review is not None

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QImage, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QImage, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsRectItem, QTableWidgetItem
 
 from leukotrack.domain.analytes import ANALYTES
@@ -85,7 +85,7 @@ class ReportReviewController:
         self.on_saved = on_saved
         self.birth = birth
         self.page = 1
-        self.drafts = [[taken_at_text(d) or "", d.lab] for d in reading.draws]
+        self.drafts = [[(taken_at_text(d) or "").replace("T", " "), d.lab] for d in reading.draws]
         self.rows: list[Row] = [
             Row(i, r, state="needs" if r.needs_review else "read")
             for i, d in enumerate(reading.draws)
@@ -279,11 +279,20 @@ class ReportReviewController:
             item = scene.addRect(rect, self._pen(row, False))
             item.setToolTip(status_text(row))
             self._boxes[index] = item
+        self.fit_page()
         v = self.view
         v.page_label.setText(f"Page {number} of {len(self.pages)}")
         v.previous_page.setEnabled(number > 1)
         v.next_page.setEnabled(number < len(self.pages))
         self._highlight()
+
+    def fit_page(self) -> None:
+        """Show the page's whole width (the person scrolls down, never sideways)."""
+        image, _ = self.pages[self.page - 1]
+        width = self.view.page_view.viewport().width() - 2
+        if width > 50 and image.width() > 0:
+            factor = width / image.width()
+            self.view.page_view.setTransform(QTransform.fromScale(factor, factor))
 
     def _pen(self, row: Row, chosen: bool) -> QPen:
         colour = {"needs": "#D55E00", "unread": "#888888", "out": "#888888"}.get(
