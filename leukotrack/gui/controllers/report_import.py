@@ -60,6 +60,21 @@ class ReportImport:
         self.original.setToolTip("Open the lab report PDF this blood test was read from")
         self.original.clicked.connect(self.open_original)
         results.buttons.insertWidget(3, self.original)
+        QTimer.singleShot(1500, self._warm_up)
+
+    def _warm_up(self) -> None:
+        """Load the reading pipeline and PDFium off the GUI thread once the window is up, so the
+        review window opens quickly when a report is chosen (imports only: no Qt, no data)."""
+        import threading
+
+        def load() -> None:
+            import leukotrack.io.labreport.correct
+            import leukotrack.io.labreport.pdf
+            import leukotrack.io.labreport.reader
+            import leukotrack.services.labreports  # noqa: F401
+            import pypdfium2  # noqa: F401
+
+        threading.Thread(target=load, name="warm-labreport", daemon=True).start()
 
     def _ask_report(self) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPen, QPixmap, QTransform
-from PySide6.QtWidgets import QGraphicsRectItem, QTableWidgetItem
+from PySide6.QtWidgets import QGraphicsRectItem, QHeaderView, QTableWidgetItem
 
 from leukotrack.domain.analytes import ANALYTES
 from leukotrack.domain.dates import parse_datetime
@@ -81,7 +81,7 @@ class ReportReviewController:
         birth: date | None = None,
     ) -> None:
         self.db, self.view, self.path, self.reading = db, view, path, reading
-        self.pages = list(pages)
+        self.pages = pages
         self.on_saved = on_saved
         self.birth = birth
         self.page = 1
@@ -165,9 +165,14 @@ class ReportReviewController:
         t = self.view.table
         self._filling = True
         self.shown = [i for i, r in enumerate(self.rows) if r.draw in (self.current, None)]
+        t.setUpdatesEnabled(False)
+        rows = t.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # sized once, below
         t.setRowCount(len(self.shown))
         for line, index in enumerate(self.shown):
             self._fill_row(line, self.rows[index])
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        t.setUpdatesEnabled(True)
         self._filling = False
 
     def _fill_row(self, line: int, row: Row) -> None:
@@ -365,13 +370,30 @@ class ReportReviewController:
         self.view.accept()
 
 
-def page_images(path: Path, count: int) -> list[PageImage]:
-    """Each page of a PDF as a picture for the review window."""
-    from leukotrack.services.labreports import render_page
+class PdfPageImages(Sequence[PageImage]):
+    """A PDF's pages as pictures, each rendered the first time it is shown."""
 
-    out = []
-    for number in range(1, count + 1):
-        page = render_page(path, number, scale=1.5)
-        image = QImage(page.data, page.width, page.height, page.stride, QImage.Format.Format_RGB888)
-        out.append((image.copy(), page.scale))
-    return out
+    def __init__(self, path: Path, count: int) -> None:
+        self.path, self.count = path, count
+        self._cache: dict[int, PageImage] = {}
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, index: int) -> PageImage:  # type: ignore[override]
+        from leukotrack.services.labreports import render_page
+
+        if not 0 <= index < self.count:
+            raise IndexError(index)
+        if index not in self._cache:
+            page = render_page(self.path, index + 1, scale=1.5)
+            image = QImage(
+                page.data, page.width, page.height, page.stride, QImage.Format.Format_RGB888
+            )
+            self._cache[index] = (image.copy(), page.scale)
+        return self._cache[index]
+
+
+def page_images(path: Path, count: int) -> PdfPageImages:
+    """Each page of a PDF as a picture for the review window (rendered when first shown)."""
+    return PdfPageImages(path, count)
