@@ -84,15 +84,22 @@ def rows(data: Path, runs: int, tmp: Path) -> list[Row]:
     for i in range(max(1, min(runs, 3))):
         proc = subprocess.run(
             [sys.executable, "-c", OPEN_REVIEW, str(folder / f"data-{i}"), str(pdf)],
-            capture_output=True, text=True, env=env, check=True,
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
         )
         opened.append(float(proc.stdout.strip().splitlines()[-1]))
     seconds = statistics.median(opened)
     load = os.getloadavg()[0]
     out.append(("machine load average during these runs", f"{load:.1f}", "", None))
     out.append(
-        ("review window open after choosing the file", f"{seconds:.2f} s", "≤ 1 s",
-         seconds <= WINDOW_BUDGET_S)
+        (
+            "review window open after choosing the file",
+            f"{seconds:.2f} s",
+            "≤ 1 s",
+            seconds <= WINDOW_BUDGET_S,
+        )
     )
     return out
 

@@ -37,7 +37,11 @@ def dark_palette() -> QPalette:
     }
     for role, colour in roles.items():
         p.setColor(role, QColor(colour))
-    for role in (QPalette.ColorRole.ButtonText, QPalette.ColorRole.Text, QPalette.ColorRole.WindowText):
+    for role in (
+        QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+    ):
         p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
     return p
 
@@ -57,7 +61,9 @@ def shoot(out: Path, dark: bool) -> None:
         assert review is not None
         review.view.resize(1300, 820)
         table = review.view.table
-        line = next(r for r in range(table.rowCount()) if table.item(r, TEST).text() == "white blood cells")
+        line = next(
+            r for r in range(table.rowCount()) if table.item(r, TEST).text() == "white blood cells"
+        )
         table.selectRow(line)
         for _ in range(10):
             app.processEvents()

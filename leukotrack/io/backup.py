@@ -31,7 +31,6 @@ from leukotrack.domain.records import (
     Thresholds,
     Treatment,
 )
-from leukotrack.io.report_backup import read_reports
 from leukotrack.io.parsed import (
     FileFormatError,
     ImportedDraw,
@@ -40,6 +39,7 @@ from leukotrack.io.parsed import (
     ParsedImport,
     decode,
 )
+from leukotrack.io.report_backup import read_reports
 
 FORMAT = "leukotrack-backup"
 VERSION = 1

@@ -44,8 +44,12 @@ def report_json(kept: KeptReport) -> dict[str, Any]:
         "imported_at": kept.imported_at.isoformat(timespec="seconds"),
         "content_base64": base64.b64encode(kept.content).decode("ascii"),
         "sources": [
-            {"taken_at": s.taken_at.isoformat(), "analyte": s.analyte, "page": s.page,
-             "line": s.line}
+            {
+                "taken_at": s.taken_at.isoformat(),
+                "analyte": s.analyte,
+                "page": s.page,
+                "line": s.line,
+            }
             for s in kept.sources
         ],
     }
@@ -67,15 +71,21 @@ def read_reports(p: ParsedImport, document: Mapping[str, Any]) -> list[KeptRepor
                 raise ValueError("the file inside does not match its checksum")
             sources = tuple(
                 KeptSource(
-                    datetime.fromisoformat(s["taken_at"]), str(s["analyte"]), int(s["page"]),
+                    datetime.fromisoformat(s["taken_at"]),
+                    str(s["analyte"]),
+                    int(s["page"]),
                     str(s.get("line", "")),
                 )
                 for s in item.get("sources", [])
             )
             out.append(
                 KeptReport(
-                    str(item["file_name"]), sha, content, int(item["pages"]),
-                    str(item.get("method", "text")), datetime.fromisoformat(item["imported_at"]),
+                    str(item["file_name"]),
+                    sha,
+                    content,
+                    int(item["pages"]),
+                    str(item.get("method", "text")),
+                    datetime.fromisoformat(item["imported_at"]),
                     sources,
                 )
             )

@@ -32,8 +32,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ReviewedDraw",
-    "is_report",
     "SavedReport",
+    "is_report",
     "read_report",
     "render_page",
     "report_sources",
@@ -136,9 +136,7 @@ def save_report(
             draw_id = found[draw.taken_at][0]
             for r in draw.results:
                 files.link(stored.id, draw_id, r.analyte, r.page, r.text)
-    return SavedReport(
-        stored, False, preview.added_results, preview.duplicates, preview.new_draws
-    )
+    return SavedReport(stored, False, preview.added_results, preview.duplicates, preview.new_draws)
 
 
 def report_sources(db: Database, draw_id: int | None = None) -> list[ResultSource]:
@@ -178,7 +176,12 @@ def kept_reports(repo: Repository) -> list[KeptReport]:
         )
     return [
         KeptReport(
-            r.file_name, r.sha256, files.content(r.id), r.pages, r.method, r.imported_at,
+            r.file_name,
+            r.sha256,
+            files.content(r.id),
+            r.pages,
+            r.method,
+            r.imported_at,
             tuple(by_report.get(r.id, [])),
         )
         for r in files.all()

@@ -49,7 +49,12 @@ class ReportFiles:
         return _stored(row) if row else None
 
     def add(
-        self, file_name: str, sha256: str, content: bytes, pages: int, method: str,
+        self,
+        file_name: str,
+        sha256: str,
+        content: bytes,
+        pages: int,
+        method: str,
         imported_at: datetime | None = None,
     ) -> StoredReport:
         row = ReportFileRow(

@@ -41,7 +41,9 @@ def select(qtbot: QtBot, review: ReportReviewController, line: int) -> None:
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-def type_into(qtbot: QtBot, review: ReportReviewController, line: int, column: int, text: str) -> None:
+def type_into(
+    qtbot: QtBot, review: ReportReviewController, line: int, column: int, text: str
+) -> None:
     table = review.view.table
     table.setCurrentCell(line, column)
     table.editItem(table.item(line, column))
@@ -76,7 +78,10 @@ def test_correct_a_flagged_row_then_save(
     assert box is not None and box.pen().widthF() == 4  # the chosen row's box stands out
 
     type_into(qtbot, review, wbc, VALUE, "4.1")
-    assert view.table.item(wbc, STATUS).text() == "✓ Corrected", (view.row_message.text(), view.table.item(wbc, VALUE).text())
+    assert view.table.item(wbc, STATUS).text() == "✓ Corrected", (
+        view.row_message.text(),
+        view.table.item(wbc, VALUE).text(),
+    )
     assert not view.save.isEnabled()
 
     type_into(qtbot, review, line_of(review, "neutrophils (%)"), UNIT, "percent")
@@ -87,7 +92,10 @@ def test_correct_a_flagged_row_then_save(
         qtbot.mouseClick(view.confirm, Qt.MouseButton.LeftButton)
     select(qtbot, review, line_of(review, "neutrophils (absolute count)"))
     qtbot.mouseClick(view.leave_out, Qt.MouseButton.LeftButton)
-    assert view.table.item(line_of(review, "neutrophils (absolute count)"), STATUS).text() == "— Left out"
+    assert (
+        view.table.item(line_of(review, "neutrophils (absolute count)"), STATUS).text()
+        == "— Left out"
+    )
     assert view.save.isEnabled()
 
     qtbot.mouseClick(view.save, Qt.MouseButton.LeftButton)
@@ -96,7 +104,7 @@ def test_correct_a_flagged_row_then_save(
         (draw,) = repo.draws()
         stored = {r.analyte: r.value for r in draw.results}
         sources = repo.report_files.sources()
-    assert stored["wbc"] == 4.1 and "anc" not in stored or stored.get("anc") is not None
+    assert (stored["wbc"] == 4.1 and "anc" not in stored) or stored.get("anc") is not None
     assert {s.analyte for s in sources} >= {"wbc", "hemoglobin"}
     assert all(s.file_name == "slips.pdf" and s.page == 1 for s in sources)
     assert window.statusBar().currentMessage().startswith("Imported slips.pdf: added")
@@ -126,16 +134,18 @@ def test_drop_a_cumulative_report_and_open_the_original(
     assert copy.read_bytes() == (reports / "cumulative.pdf").read_bytes()
     assert copy.stat().st_mode & 0o777 == 0o600
 
-    again = open_review(qtbot, window, lambda: window.controller.report_import.open_report(reports / "cumulative.pdf"))
+    again = open_review(
+        qtbot,
+        window,
+        lambda: window.controller.report_import.open_report(reports / "cumulative.pdf"),
+    )
     qtbot.mouseClick(again.view.save, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.controller.dialog is None)
     assert "imported before" in window.statusBar().currentMessage()
     assert counts(window)["draw"] == 3 and counts(window)["report_file"] == 1
 
 
-def test_welcome_page_entry_and_a_scan(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path
-) -> None:
+def test_welcome_page_entry_and_a_scan(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     from tests.labreports.files import bad_files
 
     bad = bad_files(tmp_path)

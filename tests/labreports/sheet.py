@@ -31,7 +31,9 @@ class Sheet:
         self.pdf.text(x, y, s)
         return self
 
-    def row(self, y: float, cells: Sequence[tuple[float, str]], size: float = 9, bold: bool = False) -> None:
+    def row(
+        self, y: float, cells: Sequence[tuple[float, str]], size: float = 9, bold: bool = False
+    ) -> None:
         for x, s in cells:
             if s:
                 self.text(x, y, s, size, bold)

@@ -61,7 +61,9 @@ def test_boxes_sit_on_the_printed_value(reports: Path) -> None:  # noqa: F811
     inside = [
         w.text
         for w in pages[0].words
-        if w.x0 >= wbc.box.x0 - 0.1 and w.x1 <= wbc.box.x1 + 0.1 and w.top >= wbc.box.top - 0.1
+        if w.x0 >= wbc.box.x0 - 0.1
+        and w.x1 <= wbc.box.x1 + 0.1
+        and w.top >= wbc.box.top - 0.1
         and w.bottom <= wbc.box.bottom + 0.1
     ]
     assert inside == ["3,1"]
@@ -75,8 +77,18 @@ def test_source_line_and_json_contract(reports: Path) -> None:  # noqa: F811
     (draw,) = data["draws"]
     anc = next(r for r in draw["results"] if r["analyte"] == "anc")
     assert set(anc) == {
-        "analyte", "value", "comparator", "unit", "entered", "ref_low", "ref_high",
-        "needs_review", "why", "page", "text", "confidence",
+        "analyte",
+        "value",
+        "comparator",
+        "unit",
+        "entered",
+        "ref_low",
+        "ref_high",
+        "needs_review",
+        "why",
+        "page",
+        "text",
+        "confidence",
     }
     assert anc["value"] == 0.1 and anc["comparator"] == "<" and anc["entered"] == "<0.10 x10E3/uL"
     assert anc["unit"] == "10^9/L" and anc["confidence"] is None

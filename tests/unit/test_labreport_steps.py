@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from leukotrack.domain.analytes import Dimension
 from leukotrack.io.labreport import checks, dates
 from leukotrack.io.labreport.columns import header_role
 from leukotrack.io.labreport.lines import group_lines
@@ -17,7 +18,6 @@ from leukotrack.io.labreport.reader import read_pages
 from leukotrack.io.labreport.reading import ReadResult
 from leukotrack.io.labreport.rows import Box
 from leukotrack.io.labreport.words import PageWords, Word
-from leukotrack.domain.analytes import Dimension
 
 
 @pytest.mark.parametrize(
@@ -46,7 +46,9 @@ def test_not_a_value(text: str) -> None:
 def test_german_and_english_write_the_same_number(whole: int, cents: int) -> None:
     english = f"{whole:,}.{cents:02d}"
     german = english.replace(",", " ").replace(".", ",").replace(" ", ".")
-    assert read_number(english, "en-US") == read_number(german, "de") == float(f"{whole}.{cents:02d}")
+    assert (
+        read_number(english, "en-US") == read_number(german, "de") == float(f"{whole}.{cents:02d}")
+    )
 
 
 @pytest.mark.parametrize(
@@ -182,8 +184,17 @@ def test_header_words(header: str, role: str | None) -> None:
 
 def _result(analyte: str, value: float, **kw: object) -> ReadResult:
     base: dict[str, object] = dict(
-        analyte=analyte, value=value, comparator=None, entered=f"{value} x",
-        ref_low=None, ref_high=None, flag=None, range_text="", page=1, text="", box=Box(1, 0, 0, 1, 1),
+        analyte=analyte,
+        value=value,
+        comparator=None,
+        entered=f"{value} x",
+        ref_low=None,
+        ref_high=None,
+        flag=None,
+        range_text="",
+        page=1,
+        text="",
+        box=Box(1, 0, 0, 1, 1),
         decimals=1,
     )
     base.update(kw)
@@ -235,7 +246,9 @@ def test_anc_against_wbc_and_differential(anc: float, expected_flag: bool) -> No
     assert (2 in checks.check_counts(rows)) is expected_flag
 
 
-@pytest.mark.parametrize(("total", "flagged"), [(95.0, False), (105.0, False), (94.9, True), (105.1, True)])
+@pytest.mark.parametrize(
+    ("total", "flagged"), [(95.0, False), (105.0, False), (94.9, True), (105.1, True)]
+)
 def test_differential_adds_up(total: float, flagged: bool) -> None:
     rows = [_result("neutrophils_pct", total - 40), _result("lymphocytes_pct", 40)]
     assert bool(checks.check_differential(rows)) is flagged
@@ -256,7 +269,9 @@ def test_ocr_words_go_through_the_same_steps() -> None:
         _line(10, (40, "Collected: 2026-03-04 08:15")),
         _line(40, (40, "Test"), (200, "Result"), (280, "Units"), (360, "Reference Range")),
         _line(60, (40, "WBC"), (200, "3.1"), (280, "K/uL"), (360, "4.0-11.0"), confidence=0.91),
-        _line(80, (40, "Platelets"), (200, "210"), (280, "K/uL"), (360, "150-450"), confidence=0.62),
+        _line(
+            80, (40, "Platelets"), (200, "210"), (280, "K/uL"), (360, "150-450"), confidence=0.62
+        ),
         method="ocr",
     )
     reading = read_pages([page], "photo.jpg", today=date(2026, 6, 1))
@@ -283,7 +298,12 @@ def test_a_corrected_row_is_read_again() -> None:
 
     row = _result("wbc", 41, ref_low=4.0, ref_high=11.0, needs_review=True, why="power of ten")
     fixed = corrected(row, "4,1", "G/L", "4,0 - 11,0", "fr")
-    assert (fixed.value, fixed.entered, fixed.needs_review, fixed.why) == (4.1, "4,1 G/L", False, None)
+    assert (fixed.value, fixed.entered, fixed.needs_review, fixed.why) == (
+        4.1,
+        "4,1 G/L",
+        False,
+        None,
+    )
     assert (fixed.ref_low, fixed.ref_high) == (4.0, 11.0)
     with pytest.raises(InputError, match="not a plausible"):
         corrected(row, "4100", "K/uL", "", "en-US")

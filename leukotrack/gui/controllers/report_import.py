@@ -68,11 +68,12 @@ class ReportImport:
         import threading
 
         def load() -> None:
+            import pypdfium2  # noqa: F401
+
             import leukotrack.io.labreport.correct
             import leukotrack.io.labreport.pdf
             import leukotrack.io.labreport.reader
             import leukotrack.services.labreports  # noqa: F401
-            import pypdfium2  # noqa: F401
 
         threading.Thread(target=load, name="warm-labreport", daemon=True).start()
 

@@ -279,8 +279,12 @@ class ReportReviewController:
             b = row.box
             if b.page != number:
                 continue
-            rect = QRectF(b.x0 * scale - 2, b.top * scale - 2, (b.x1 - b.x0) * scale + 4,
-                          (b.bottom - b.top) * scale + 4)
+            rect = QRectF(
+                b.x0 * scale - 2,
+                b.top * scale - 2,
+                (b.x1 - b.x0) * scale + 4,
+                (b.bottom - b.top) * scale + 4,
+            )
             item = scene.addRect(rect, self._pen(row, False))
             item.setToolTip(status_text(row))
             self._boxes[index] = item

@@ -73,7 +73,7 @@ def _step(r: ReadResult) -> float:
     number = _printed_number(r)
     if number:
         factor = r.value / number
-    return 0.5 * 10 ** (-r.decimals) * factor
+    return float(0.5 * 10 ** (-r.decimals) * factor)
 
 
 def _printed_number(r: ReadResult) -> float | None:
@@ -136,7 +136,11 @@ def check_duplicates(results: Sequence[ReadResult]) -> dict[int, str]:
     found: dict[int, str] = {}
     for i, a in enumerate(results):
         for j, b in enumerate(results):
-            if i < j and a.analyte == b.analyte and (a.value, a.comparator) != (b.value, b.comparator):
+            if (
+                i < j
+                and a.analyte == b.analyte
+                and (a.value, a.comparator) != (b.value, b.comparator)
+            ):
                 why = f"two different values for {ANALYTES[a.analyte].short} on one date"
                 found[i] = found[j] = why
     return found

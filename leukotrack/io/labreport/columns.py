@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast
 
 from leukotrack.io.labreport.lines import Line
 from leukotrack.io.labreport.names import fold
@@ -34,7 +34,7 @@ for _role, _phrases in {
     "resultats anterieurs|historique",
 }.items():
     for _p in _phrases.split("|"):
-        _HEADERS[_p] = _role
+        _HEADERS[_p] = cast(Role, _role)
 
 
 _LONGEST_FIRST = sorted(_HEADERS, key=len, reverse=True)
@@ -106,10 +106,32 @@ def find_columns(line: Line, is_date: object) -> Columns | None:
     return Columns(tuple(bands), line)
 
 
-_GERMAN = ("ergebnis", "einheit", "referenzbereich", "leukozyten", "entnahme", "befund", "labor ",
-           "thrombozyten", "normbereich", "vorwert", "hamoglobin", "untersuchung")
-_FRENCH = ("resultat", "unites", "valeurs de reference", "leucocytes", "prelevement",
-           "laboratoire", "plaquettes", "hemoglobine", "anteriorite", "polynucleaires")
+_GERMAN = (
+    "ergebnis",
+    "einheit",
+    "referenzbereich",
+    "leukozyten",
+    "entnahme",
+    "befund",
+    "labor ",
+    "thrombozyten",
+    "normbereich",
+    "vorwert",
+    "hamoglobin",
+    "untersuchung",
+)
+_FRENCH = (
+    "resultat",
+    "unites",
+    "valeurs de reference",
+    "leucocytes",
+    "prelevement",
+    "laboratoire",
+    "plaquettes",
+    "hemoglobine",
+    "anteriorite",
+    "polynucleaires",
+)
 _BRITISH = ("haemoglobin", "full blood count", "10*9/l", "fbc", "haematology", "nhs")
 
 

@@ -16,16 +16,55 @@ from leukotrack.io.labreport.names import fold
 from leukotrack.io.labreport.numbers import Language
 
 _MONTHS = {
-    **{m: i + 1 for i, m in enumerate(
-        "jan feb mar apr may jun jul aug sep oct nov dec".split())},
-    **{m: i + 1 for i, m in enumerate(
-        "january february march april may june july august september october november "
-        "december".split())},
+    **{
+        m: i + 1
+        for i, m in enumerate(
+            ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        )
+    },
+    **{
+        m: i + 1
+        for i, m in enumerate(
+            [
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            ]
+        )
+    },
     "sept": 9,
-    "janv": 1, "janvier": 1, "fevr": 2, "fevrier": 2, "mars": 3, "avr": 4, "avril": 4, "mai": 5,
-    "juin": 6, "juil": 7, "juillet": 7, "aout": 8, "septembre": 9, "octobre": 10,
-    "novembre": 11, "decembre": 12,
-    "januar": 1, "februar": 2, "marz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
+    "janv": 1,
+    "janvier": 1,
+    "fevr": 2,
+    "fevrier": 2,
+    "mars": 3,
+    "avr": 4,
+    "avril": 4,
+    "mai": 5,
+    "juin": 6,
+    "juil": 7,
+    "juillet": 7,
+    "aout": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "decembre": 12,
+    "januar": 1,
+    "februar": 2,
+    "marz": 3,
+    "juni": 6,
+    "juli": 7,
+    "oktober": 10,
+    "dezember": 12,
 }
 _NUMERIC = re.compile(r"(?<![\d/.])(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})(?![\d/])")
 _WORDY_DMY = re.compile(r"\b(\d{1,2})\.?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b")
@@ -33,10 +72,25 @@ _WORDY_MDY = re.compile(r"\b([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
 _TIME = re.compile(r"\b(\d{1,2})(?::|h)(\d{2})(?::\d{2})?\s*(am|pm|a\.m\.|p\.m\.)?", re.IGNORECASE)
 
 COLLECTION_LABELS = (
-    "collected", "collection", "date collected", "drawn", "specimen taken", "sample taken",
-    "sample collected", "date of collection", "collection date", "collected on",
-    "entnahme", "abnahme", "entnahmedatum", "probenentnahme", "entnommen",
-    "prelevement", "preleve", "date de prelevement", "prelevement du",
+    "collected",
+    "collection",
+    "date collected",
+    "drawn",
+    "specimen taken",
+    "sample taken",
+    "sample collected",
+    "date of collection",
+    "collection date",
+    "collected on",
+    "entnahme",
+    "abnahme",
+    "entnahmedatum",
+    "probenentnahme",
+    "entnommen",
+    "prelevement",
+    "preleve",
+    "date de prelevement",
+    "prelevement du",
 )
 
 
@@ -64,14 +118,14 @@ def parse_day(text: str, language: Language) -> date | None:
         if not m:
             continue
         if order == "dmy":
-            day, month_name, year = m.group(1), m.group(2), m.group(3)
+            day_text, month_name, year_text = m.group(1), m.group(2), m.group(3)
         else:
-            month_name, day, year = m.group(1), m.group(2), m.group(3)
+            month_name, day_text, year_text = m.group(1), m.group(2), m.group(3)
         month = _MONTHS.get(month_name)
         if month is None:
             continue
         try:
-            return date(int(year), month, int(day))
+            return date(int(year_text), month, int(day_text))
         except ValueError:
             return None
     return None

@@ -66,8 +66,7 @@ for _key, _words in {
     "eosinophils": "eosinophils|eosinophil|eos|eosinophile|eosinophiles|eosinophilen|eosino",
     "basophils": "basophils|basophil|baso|basos|basophile|basophiles|basophilen",
     "hemoglobin": "hemoglobin|haemoglobin|hgb|hb|hamoglobin|hemoglobine|haemoglobine",
-    "platelets": "platelets|platelet|plt|plts|thrombocytes|thrombozyten|plaquettes|"
-    "platelet count",
+    "platelets": "platelets|platelet|plt|plts|thrombocytes|thrombozyten|plaquettes|platelet count",
 }.items():
     for _w in _words.split("|"):
         _BASE[_w] = _key
@@ -116,7 +115,9 @@ def match_test_name(printed: str, unit: str | None = None) -> NameMatch:
         if base == "anc":
             key = "neutrophils_pct"
         if key is None:
-            return NameMatch(None, False, f"'{printed.strip()}' is a percentage LeukoTrack does not keep")
+            return NameMatch(
+                None, False, f"'{printed.strip()}' is a percentage LeukoTrack does not keep"
+            )
         return NameMatch(key, False, "name and % unit")
     return NameMatch(base, False, "name")
 
@@ -159,7 +160,7 @@ def read_unit(text: str, dimension: Dimension) -> Unit:
     alias = _UNIT_ALIASES.get(folded.lower())
     if alias == "":
         raise InputError(f"'{text}' is not a unit of {dimension.value}")
-    if alias and not (folded == "G/L"):
+    if alias and folded != "G/L":
         return parse_unit(alias, dimension)
     return parse_unit(text, dimension)
 

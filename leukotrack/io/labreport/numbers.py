@@ -115,7 +115,7 @@ def read_value(text: str, language: Language) -> Value | None:
 
 
 def read_flag(text: str) -> str | None:
-    """"H", "L" or "A" (abnormal, no direction) for a printed flag; None when it is not one."""
+    """ "H", "L" or "A" (abnormal, no direction) for a printed flag; None when it is not one."""
     return _FLAG_WORDS.get(text.strip().strip("()[]").lower())
 
 
@@ -127,7 +127,7 @@ class Range:
 
 
 def read_range(text: str, language: Language) -> Range | None:
-    """"4.0-11.0", "(4,0 - 10,0)", "4.0 to 11.0", "< 5", "> 150"; None when `text` is not one."""
+    """ "4.0-11.0", "(4,0 - 10,0)", "4.0 to 11.0", "< 5", "> 150"; None when `text` is not one."""
     s = text.strip()
     m = _RANGE.match(s)
     try:

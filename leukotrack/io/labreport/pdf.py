@@ -51,7 +51,9 @@ def _open(path: Path):  # type: ignore[no-untyped-def]
             f"{name} is not a PDF; choose the lab report's PDF file (from the patient portal)."
         )
     if path.stat().st_size > _MAX_BYTES:
-        raise ReportFileError(f"{name} is larger than 50 MB; that is not a lab report LeukoTrack reads.")
+        raise ReportFileError(
+            f"{name} is larger than 50 MB; that is not a lab report LeukoTrack reads."
+        )
     try:
         return pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:

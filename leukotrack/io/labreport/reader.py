@@ -21,8 +21,14 @@ from leukotrack.io.labreport.names import fold, match_test_name
 from leukotrack.io.labreport.numbers import Language
 from leukotrack.io.labreport.reading import ReadDraw, ReadResult, ReportReading, UnreadLine
 from leukotrack.io.labreport.resolve import resolve
-from leukotrack.io.labreport.rows import RawRow, _split_unit_range, _value_in, box_of, read_columns
-from leukotrack.io.labreport.rows import read_generic
+from leukotrack.io.labreport.rows import (
+    RawRow,
+    _split_unit_range,
+    _value_in,
+    box_of,
+    read_columns,
+    read_generic,
+)
 from leukotrack.io.labreport.words import PageWords
 
 
@@ -101,7 +107,7 @@ def _raw_rows(pages: Sequence[Sequence[Line]], language: Language) -> list[RawRo
                 continue
             if block is not None and not re.search(r"[A-Za-z]{2}", line.text):
                 continue  # a gauge's printed ends, under a block: never a value
-            if columns is not None and line.top > columns.line.bottom - 1 or (
+            if (columns is not None and line.top > columns.line.bottom - 1) or (
                 columns is not None and line.page != columns.line.page
             ):
                 found = read_columns(line, columns, language)

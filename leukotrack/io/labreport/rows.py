@@ -115,7 +115,7 @@ def name_text(words: Sequence[Word]) -> str:
 
 
 def read_generic(line: Line, language: Language) -> RawRow | None:
-    """"WBC 3.1 L x10E3/uL 4.0-11.0": a name, then the first value, then flag, unit, range."""
+    """ "WBC 3.1 L x10E3/uL 4.0-11.0": a name, then the first value, then flag, unit, range."""
     words = list(line.words)
     first = next(
         (i for i, w in enumerate(words) if w.text[:1].isdigit() or w.text[:1] in "<>≤≥.,"), None
