@@ -17,10 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from leukotrack.io.labreport.pdf import pdf_pages  # noqa: E402
-from leukotrack.io.labreport.reader import read_pages  # noqa: E402
-from leukotrack.io.labreport.words import PageWords, Word  # noqa: E402
-from tests.labreports.layouts import EXPECTED, write, write_three_pages  # noqa: E402
+from leukotrack.io.labreport.pdf import pdf_pages
+from leukotrack.io.labreport.reader import read_pages
+from leukotrack.io.labreport.words import PageWords, Word
+from tests.labreports.layouts import EXPECTED, write, write_three_pages
 
 
 def plumber_pages(path: Path) -> list[PageWords]:
