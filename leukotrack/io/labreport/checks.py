@@ -10,17 +10,10 @@ from collections.abc import Sequence
 from datetime import date
 
 from leukotrack.domain.analytes import ANALYTES
+from leukotrack.domain.anc import DIFFERENTIAL_KEYS, differential_total
 from leukotrack.domain.units import format_number
 from leukotrack.io.labreport.reading import ReadResult
 
-DIFFERENTIAL = (
-    "neutrophils_pct",
-    "bands_pct",
-    "lymphocytes_pct",
-    "monocytes_pct",
-    "eosinophils_pct",
-    "basophils_pct",
-)
 
 
 def _show(value: float) -> str:
@@ -121,11 +114,11 @@ def check_counts(results: Sequence[ReadResult]) -> dict[int, str]:
 
 def check_differential(results: Sequence[ReadResult]) -> dict[int, str]:
     """Percentages that do not add up to 100 ± 5 %: {index: reason} for each of them."""
-    rows = [(i, r) for i, r in enumerate(results) if r.analyte in DIFFERENTIAL]
-    keys = {r.analyte for _, r in rows}
-    if not {"neutrophils_pct", "lymphocytes_pct"} <= keys:
+    rows = [(i, r) for i, r in enumerate(results) if r.analyte in DIFFERENTIAL_KEYS]
+    values = {r.analyte: r.value for _, r in rows}
+    if not {"neutrophils_pct", "lymphocytes_pct"} <= set(values):
         return {}
-    total = sum(r.value for _, r in rows)
+    total = differential_total(values)
     if 95 <= total <= 105:
         return {}
     why = f"the differential adds up to {_show(total)} %, not 100 ± 5 %"
