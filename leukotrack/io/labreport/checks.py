@@ -15,7 +15,6 @@ from leukotrack.domain.units import format_number
 from leukotrack.io.labreport.reading import ReadResult
 
 
-
 def _show(value: float) -> str:
     return format_number(round(value, 3))
 
