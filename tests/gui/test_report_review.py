@@ -76,6 +76,9 @@ def test_correct_a_flagged_row_then_save(
     select(qtbot, review, wbc)
     box = review.box_of(review.selected())  # type: ignore[arg-type]
     assert box is not None and box.pen().widthF() == 4  # the chosen row's box stands out
+    before = view.page_view.transform().m11()
+    qtbot.mouseClick(view.zoom_in, Qt.MouseButton.LeftButton)
+    assert view.page_view.transform().m11() > before
 
     type_into(qtbot, review, wbc, VALUE, "4.1")
     assert view.table.item(wbc, STATUS).text() == "✓ Corrected", (

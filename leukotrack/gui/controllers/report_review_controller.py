@@ -96,6 +96,7 @@ class ReportReviewController:
         self._filling = False
         self._boxes: dict[int, QGraphicsRectItem] = {}
         self.current = 0
+        self.zoom = 1.0  # times the page's full width
 
         v = view
         v.heading.setText(f"{path.name}: {len(reading.results)} values read")
@@ -113,6 +114,8 @@ class ReportReviewController:
         v.leave_out.clicked.connect(self.toggle_selected)
         v.previous_page.clicked.connect(lambda: self.show_page(self.page - 1))
         v.next_page.clicked.connect(lambda: self.show_page(self.page + 1))
+        v.zoom_in.clicked.connect(lambda: self.set_zoom(self.zoom * 1.25))
+        v.zoom_out.clicked.connect(lambda: self.set_zoom(self.zoom / 1.25))
         v.save.clicked.connect(self.save)
         v.cancel.clicked.connect(v.reject)
         self.show_draw(0)
@@ -300,8 +303,13 @@ class ReportReviewController:
         image, _ = self.pages[self.page - 1]
         width = self.view.page_view.viewport().width() - 2
         if width > 50 and image.width() > 0:
-            factor = width / image.width()
+            factor = self.zoom * width / image.width()
             self.view.page_view.setTransform(QTransform.fromScale(factor, factor))
+
+    def set_zoom(self, zoom: float) -> None:
+        self.zoom = min(4.0, max(0.5, zoom))
+        self.fit_page()
+        self._highlight()
 
     def _pen(self, row: Row, chosen: bool) -> QPen:
         colour = {"needs": "#D55E00", "unread": "#888888", "out": "#888888"}.get(

@@ -58,7 +58,15 @@ class ReportReviewView(QDialog):
         self.page_label = QLabel(left)
         self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.next_page = QPushButton("Next page ▶", left)
-        for w in (self.previous_page, self.page_label, self.next_page):
+        self.zoom_out = QPushButton("−", left)
+        self.zoom_out.setAccessibleName("Zoom out of the page")
+        self.zoom_out.setToolTip("Zoom out (Ctrl+−)")
+        self.zoom_out.setShortcut("Ctrl+-")
+        self.zoom_in = QPushButton("+", left)
+        self.zoom_in.setAccessibleName("Zoom into the page")
+        self.zoom_in.setToolTip("Zoom in (Ctrl++)")
+        self.zoom_in.setShortcut("Ctrl++")
+        for w in (self.previous_page, self.page_label, self.next_page, self.zoom_out, self.zoom_in):
             pages.addWidget(w)
         left_layout.addLayout(pages)
         self.scene = QGraphicsScene(left)
