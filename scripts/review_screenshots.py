@@ -60,6 +60,7 @@ def shoot(out: Path, dark: bool) -> None:
         review = window.controller.report_import.review
         assert review is not None
         review.view.resize(1300, 820)
+        review.view.splitter.setSizes([585, 715])
         table = review.view.table
         line = next(
             r for r in range(table.rowCount()) if table.item(r, TEST).text() == "white blood cells"

@@ -116,8 +116,11 @@ class ReportImport:
         view.finished.connect(self._closed)
         self.main._open_dialog(view)
         screen = self.main.view.screen().availableGeometry()
-        view.resize(min(1300, screen.width() - 40), min(860, screen.height() - 60))
+        width = min(1300, screen.width() - 40)
+        view.resize(width, min(860, screen.height() - 60))
+        view.splitter.setSizes([width * 9 // 20, width * 11 // 20])  # the table needs the room
         QTimer.singleShot(0, self.review.fit_page)
+        view.table.setFocus()
 
     def _saved(self, saved: SavedReport) -> None:
         assert self.review is not None

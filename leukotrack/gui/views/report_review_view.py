@@ -49,7 +49,7 @@ class ReportReviewView(QDialog):
         outer.addWidget(self.heading)
         outer.addWidget(self.explain)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal, self)
         left = QWidget(splitter)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -66,6 +66,8 @@ class ReportReviewView(QDialog):
         self.zoom_in.setAccessibleName("Zoom into the page")
         self.zoom_in.setToolTip("Zoom in (Ctrl++)")
         self.zoom_in.setShortcut("Ctrl++")
+        for b in (self.zoom_out, self.zoom_in):
+            b.setFixedWidth(b.fontMetrics().horizontalAdvance("M") * 3)
         for w in (self.previous_page, self.page_label, self.next_page, self.zoom_out, self.zoom_in):
             pages.addWidget(w)
         left_layout.addLayout(pages)
@@ -116,7 +118,7 @@ class ReportReviewView(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(TEST, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.table.setColumnWidth(STATUS, 220)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         right_layout.addWidget(self.table, 1)
