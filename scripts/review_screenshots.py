@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from leukotrack.gui.app import build_main_window, make_app  # noqa: E402
-from leukotrack.gui.views.report_review_view import TEST  # noqa: E402
-from tests.labreports.layouts import write  # noqa: E402
+from leukotrack.gui.app import build_main_window, make_app
+from leukotrack.gui.views.report_review_view import TEST
+from tests.labreports.layouts import write
 
 
 def dark_palette() -> QPalette:
