@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from leukotrack.gui.app import MainWindow
 from leukotrack.gui.controllers.report_review_controller import ReportReviewController
@@ -52,7 +53,7 @@ def type_into(
     qtbot.keyClicks(editor, text)
     assert editor.text() == text
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next event loop turn
-    qtbot.waitUntil(lambda: not editor.isVisible())
+    qtbot.waitUntil(lambda: not isValid(editor) or not editor.isVisible())
 
 
 def test_correct_a_flagged_row_then_save(
@@ -87,8 +88,10 @@ def test_correct_a_flagged_row_then_save(
     )
     assert not view.save.isEnabled()
 
-    type_into(qtbot, review, line_of(review, "neutrophils (%)"), UNIT, "percent")
-    assert "not a unit" in view.row_message.text()  # a wrong correction is explained
+    neut_pct = line_of(review, "neutrophils (%)")
+    type_into(qtbot, review, neut_pct, UNIT, "g/dL")
+    assert "is a unit of hemoglobin" in view.row_message.text()  # a wrong correction is explained
+    assert view.table.item(neut_pct, STATUS).text().startswith("⚠ Needs a look")
 
     for test in ("neutrophils (%)", "lymphocytes (%)"):
         select(qtbot, review, line_of(review, test))
