@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from leukotrack.domain.analytes import Dimension
 from leukotrack.domain.errors import InputError
@@ -31,10 +32,14 @@ def read_unit(text: str, dimension: Dimension) -> Unit:
     return parse_unit(text, dimension)
 
 
+@lru_cache(maxsize=4096)
 def looks_like_unit(text: str) -> bool:
+    """Could this printed token be a unit? (Cached: the same tokens recur on every line, and a
+    refused spelling costs the grammar a search for the nearest ones.)"""
     s = text.strip()
-    if not s:
-        return False
+    if not s or not re.search(r"[A-Za-zµμ%/]", s) or re.fullmatch(r"\(?[A-Za-z]{1,2}\)?", s):
+        if s not in ("%", "G/L"):
+            return False
     for dimension in (Dimension.COUNT, Dimension.PERCENT, Dimension.HEMOGLOBIN):
         try:
             parse_unit(s, dimension)
