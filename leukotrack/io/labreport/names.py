@@ -37,9 +37,8 @@ def looks_like_unit(text: str) -> bool:
     """Could this printed token be a unit? (Cached: the same tokens recur on every line, and a
     refused spelling costs the grammar a search for the nearest ones.)"""
     s = text.strip()
-    if not s or not re.search(r"[A-Za-zµμ%/]", s) or re.fullmatch(r"\(?[A-Za-z]{1,2}\)?", s):
-        if s not in ("%", "G/L"):
-            return False
+    if not re.search(r"[A-Za-zµμ%/]", s) or re.fullmatch(r"\(?[A-Za-z]{1,2}\)?", s):
+        return False  # a number, a dash, a flag such as H or (L)
     for dimension in (Dimension.COUNT, Dimension.PERCENT, Dimension.HEMOGLOBIN):
         try:
             parse_unit(s, dimension)
