@@ -13,12 +13,13 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QImage, QPen, QPixmap, QTransform
+from PySide6.QtGui import QBrush, QColor, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsRectItem, QHeaderView, QTableWidgetItem
 
 from leukotrack.domain.analytes import ANALYTES
 from leukotrack.domain.dates import parse_datetime
 from leukotrack.domain.errors import LeukoTrackError
+from leukotrack.gui.controllers.page_images import PageImage, PdfPageImages, page_images
 from leukotrack.gui.views.report_review_view import (
     RANGE,
     STATUS,
@@ -33,7 +34,7 @@ from leukotrack.io.labreport.rows import Box
 from leukotrack.services.labreports import ReviewedDraw, SavedReport, save_report
 from leukotrack.storage.db import Database
 
-PageImage = tuple[QImage, float]  # the page's picture, and its pixels per report unit
+__all__ = ["PageImage", "PdfPageImages", "ReportReviewController", "Row", "page_images"]
 
 
 @dataclass
@@ -380,32 +381,3 @@ class ReportReviewController:
             return
         self.on_saved(saved)
         self.view.accept()
-
-
-class PdfPageImages(Sequence[PageImage]):
-    """A PDF's pages as pictures, each rendered the first time it is shown."""
-
-    def __init__(self, path: Path, count: int) -> None:
-        self.path, self.count = path, count
-        self._cache: dict[int, PageImage] = {}
-
-    def __len__(self) -> int:
-        return self.count
-
-    def __getitem__(self, index: int) -> PageImage:  # type: ignore[override]
-        from leukotrack.services.labreports import render_page
-
-        if not 0 <= index < self.count:
-            raise IndexError(index)
-        if index not in self._cache:
-            page = render_page(self.path, index + 1, scale=1.5)
-            image = QImage(
-                page.data, page.width, page.height, page.stride, QImage.Format.Format_RGB888
-            )
-            self._cache[index] = (image.copy(), page.scale)
-        return self._cache[index]
-
-
-def page_images(path: Path, count: int) -> PdfPageImages:
-    """Each page of a PDF as a picture for the review window (rendered when first shown)."""
-    return PdfPageImages(path, count)
