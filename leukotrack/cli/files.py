@@ -12,9 +12,15 @@ from leukotrack.domain.errors import InputError
 
 def register(sub: Commands, add: Commands) -> None:
     imp = sub.add_parser(
-        "import", help="import FHIR R4 JSON (Bundle, Observation, NDJSON), CSV or a backup"
+        "import",
+        help="import FHIR R4 JSON (Bundle, Observation, NDJSON), CSV, a backup or a lab report PDF",
     )
     imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.add_argument(
+        "--date",
+        metavar="D[THH:MM]",
+        help="a lab report's collection date, when the report does not print one",
+    )
     imp.add_argument(
         "--date-format",
         metavar="FMT",
@@ -75,14 +81,20 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from leukotrack.cli.labreport import import_reports
     from leukotrack.services.import_summary import summary_lines
     from leukotrack.services.importing import import_files
+    from leukotrack.services.labreports import is_report
 
+    paths = [Path(f) for f in args.files]
+    reports = [p for p in paths if is_report(p)]
+    if reports:
+        if len(reports) != len(paths):
+            raise InputError("Import lab reports on their own, not with other files.")
+        return import_reports(args, reports)
     db = open_records(args)
     try:
-        report = import_files(
-            db, [Path(f) for f in args.files], args.date_format, skip_problems=args.skip_problems
-        )
+        report = import_files(db, paths, args.date_format, skip_problems=args.skip_problems)
     finally:
         db.close()
     for file in report.files:

@@ -87,6 +87,7 @@ class ParsedImport:
     recalculate_anc: bool = True  # a backup keeps its own calculated ANCs
     untracked: dict[str, int] = field(default_factory=dict)  # name -> observations left aside
     conflicts: set[tuple[datetime, str]] = field(default_factory=set)
+    lab_reports: list[Any] = field(default_factory=list)  # io.report_backup.KeptReport
 
     @property
     def blocking(self) -> list[Problem]:
