@@ -89,6 +89,7 @@ CODES: tuple[str, ...] = (
     "clozapine.severe",
     "clozapine.test_due",
     "clozapine.test_overdue",
+    "test.overdue",
     "medication.associated",
 )
 

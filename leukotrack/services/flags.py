@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
-from leukotrack.domain.flags import Flag, clozapine_due, evaluate
+from leukotrack.domain.flags import Flag, clozapine_due, evaluate, sort_flags
+from leukotrack.services.reminders import reminder_flags
 from leukotrack.services.timeline import Timeline, load_timeline
 from leukotrack.storage.db import Database
 
@@ -24,9 +25,11 @@ def _timeline(source: Database | Timeline) -> Timeline:
 
 
 def flags_of(timeline: Timeline, as_of: datetime) -> list[Flag]:
-    return evaluate(
+    """The flags of the records, and `test.overdue` from the next-test plans."""
+    flags = evaluate(
         timeline.profile, timeline.draws, timeline.temperatures, timeline.medications, as_of
     )
+    return sort_flags([*flags, *reminder_flags(timeline, as_of)])
 
 
 def current_flags(db: Database | Timeline, as_of: datetime | None = None) -> list[Flag]:
