@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from leukotrack import APP_NAME, NOT_A_DIAGNOSIS, __version__
 from leukotrack.domain.medicines import lowers_white_cells, match_medicine
+from leukotrack.domain.reminders import Reminder
 from leukotrack.domain.records import (
     Draw,
     FatigueEntry,
@@ -32,8 +33,10 @@ from leukotrack.gui.controllers.diary_forms import (
 )
 from leukotrack.gui.controllers.entry_controller import EntryController, new_entry_view
 from leukotrack.gui.controllers.file_controller import FileController
+from leukotrack.gui.controllers.learn_controller import LearnController
 from leukotrack.gui.controllers.overview_controller import FlagLike, OverviewController
 from leukotrack.gui.controllers.profile_controller import ProfileController
+from leukotrack.gui.controllers.reminders_controller import RemindersController
 from leukotrack.gui.controllers.report_controller import ReportController
 from leukotrack.gui.controllers.table_controller import TableController
 from leukotrack.gui.models.columns import (
@@ -46,12 +49,12 @@ from leukotrack.gui.models.columns import (
 from leukotrack.gui.views.main_view import MainView
 from leukotrack.services.editing import Record, delete_record
 from leukotrack.services.flags import current_flags
-from leukotrack.services.overview import next_test_text
+from leukotrack.services.reminders import next_test
 from leukotrack.services.timeline import Timeline, load_timeline
 from leukotrack.storage.db import Database
 
-# timeline -> (active flags, or None when this build computes none; the next-test sentence)
-FlagSource = Callable[[Timeline], tuple[list[FlagLike] | None, str | None]]
+# timeline -> (active flags, or None when this build computes none; the next blood test)
+FlagSource = Callable[[Timeline], tuple[list[FlagLike] | None, Reminder | None]]
 
 
 def describe(record: Record) -> str:
@@ -67,10 +70,10 @@ def describe(record: Record) -> str:
     return f"medicine {record.name}"
 
 
-def flags_and_next_test(timeline: Timeline) -> tuple[list[FlagLike] | None, str | None]:
-    """Flags and the next test due, as of now, from the snapshot the window shows."""
+def flags_and_next_test(timeline: Timeline) -> tuple[list[FlagLike] | None, Reminder | None]:
+    """Flags and the next blood test, as of now, from the snapshot the window shows."""
     now = datetime.now()
-    return list(current_flags(timeline, now)), next_test_text(timeline, now)
+    return list(current_flags(timeline, now)), next_test(timeline, now)
 
 
 def white_cell_mark(med: Medication) -> str:
@@ -101,11 +104,13 @@ class MainController:
         self.ids = IdMap()
         self.dialog: QDialog | None = None
         self._closed = False
-        self.overview = OverviewController(view.overview)
+        self.learn = LearnController(view, lambda: self.timeline)
+        self.overview = OverviewController(view.overview, self.learn.open)
         self.chart = ChartController(view.overview)
         self._setup_actions(open_demo)
         self.files = FileController(self)
         self.reports = ReportController(self)
+        self.reminders = RemindersController(self)
         if restore_backup is not None:
             self.backups = BackupController(self, restore_backup)
         profile = self.timeline.profile
@@ -151,6 +156,7 @@ class MainController:
         v.action_profile.triggered.connect(self.open_profile)
         v.action_quit.triggered.connect(v.close)
         v.action_about.triggered.connect(self.show_about)
+        v.action_learn.triggered.connect(lambda: self.learn.open(None))
         if open_demo is None:
             v.overview.welcome.demo.hide()
             v.overview.welcome.demo_note.hide()
@@ -163,6 +169,7 @@ class MainController:
             return
         self._closed = True
         self.chart.close()
+        self.reminders.close()
         self.undo_stack.indexChanged.disconnect(self._stack_changed)
         if self.dialog is not None:
             self.dialog.reject()
@@ -175,7 +182,7 @@ class MainController:
         """Show the records as stored now (or the snapshot just read)."""
         self.timeline = t = timeline if timeline is not None else load_timeline(self.db)
         flags, next_due = self.flag_source(t)
-        self.overview.show(t, flags, next_due)
+        self.overview.show(t, flags, next_due, date.today())
         self.chart.show(t)
         self.results.set_columns(draw_columns(t.profile))
         self.results.set_records(t.draws)
