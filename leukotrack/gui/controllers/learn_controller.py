@@ -65,7 +65,6 @@ class LearnController:
                 self._chosen(wanted)  # refresh the figures
             view.topics.setCurrentItem(wanted)
         view.show()
-        view.raise_()
         view.activateWindow()
         return view
 

@@ -107,6 +107,7 @@ class OverviewController:
         shown = self._show_flags(flags or [])
         self._show_next(reminder, shown, timeline.profile, today)
         self._fill_table(timeline)
+        v.set_reading_order([t for t in self.tiles if not t.isHidden()], self.flag_rows)
 
     # -- tiles ----------------------------------------------------------------------------
     def _show_tiles(self, tiles: list[Tile], latest: date | None) -> None:

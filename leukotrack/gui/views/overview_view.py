@@ -175,6 +175,19 @@ class OverviewView(QWidget):
         footer.setWordWrap(True)
         outer.addWidget(footer)
 
+    def set_reading_order(self, tiles: list[QWidget], rows: list[FlagRow]) -> None:
+        """Tab moves as a person reads: heading buttons, tiles left to right, flags top to
+        bottom, the next test, then the chart (its table when shown)."""
+        chain: list[QWidget] = [self.notice_dismiss, self.show_table, self.add_results]
+        for tile in tiles:
+            chain += [tile, tile.findChild(QWidget, "helpButton") or tile]
+        for row in [*rows, self.next_test]:
+            chain += [row.toggle, row.help]
+        chain += [self.plan_tests, self.chart_table]
+        for before, after in zip(chain, chain[1:], strict=False):
+            if before is not after:
+                QWidget.setTabOrder(before, after)
+
     def add_flag(self, row: FlagRow) -> None:
         self.flags.addWidget(row)
 
