@@ -35,8 +35,8 @@ TOPICS: tuple[Topic, ...] = (
         "What white cells do",
         (
             "White cells are part of your immune system. They find germs and help kill them. "
-            "Their medical name is leukocytes. In Greek, “leuko” means white and “cyte” "
-            "means cell.",
+            "Their medical name is leukocytes, from the Greek words for white (leuko) and "
+            "cell (cyte).",
             "A healthy adult has about 7,000 white cells in each microliter of blood. Labs "
             "often write this as 7.0 ×10⁹/L. It is the same number in a different unit.",
             "When the count falls below the low end of its range, this is called leukopenia. "
@@ -114,7 +114,7 @@ TOPICS: tuple[Topic, ...] = (
             "minocycline and penicillin.",
             "Cancer treatment. Chemotherapy and radiation slow down the bone marrow, where "
             "blood cells are made. Counts often come back once the treatment ends.",
-            "Bone marrow disease. Some diseases stop the marrow from making enough white "
+            "Bone marrow disease. Some diseases keep the marrow from making enough white "
             "cells. A cancer that has spread to the marrow can do this too.",
             "Autoimmune disease. Here the body attacks its own cells. Lupus is one example.",
             "Severe infection. A very bad infection can use up white cells faster than the body "

@@ -176,6 +176,10 @@ class TrendChart(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setMargin(24)
         self._glw = pg.GraphicsLayoutWidget(self)
+        self._glw.setAccessibleName("Trend chart plot")
+        self._glw.setAccessibleDescription(
+            "White cells and neutrophils over time. Use Show chart as table to read the points."
+        )
         self._stack.addWidget(self.empty_label)
         self._stack.addWidget(self._glw)
         outer.addWidget(self._stack, 1)
