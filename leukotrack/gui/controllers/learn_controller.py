@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidgetItem, QWidget
+from PySide6.QtWidgets import QWidget
 
-from leukotrack.gui.views.learn_view import LearnView
-from leukotrack.services.learn import TOPICS, LearnPage, learn_page
-from leukotrack.services.timeline import Timeline
+if TYPE_CHECKING:  # the pane and its texts load when it first opens, off the first paint
+    from PySide6.QtWidgets import QListWidgetItem
+
+    from leukotrack.gui.views.learn_view import LearnView
+    from leukotrack.services.learn import LearnPage
+    from leukotrack.services.timeline import Timeline
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -38,6 +42,11 @@ class LearnController:
         self.view: LearnView | None = None
 
     def _make(self) -> LearnView:
+        from PySide6.QtWidgets import QListWidgetItem
+
+        from leukotrack.gui.views.learn_view import LearnView
+        from leukotrack.services.learn import TOPICS
+
         view = LearnView(self.parent)
         for topic in TOPICS:
             item = QListWidgetItem(topic.title, view.topics)
@@ -48,6 +57,8 @@ class LearnController:
     def _chosen(self, item: QListWidgetItem | None) -> None:
         if item is None or self.view is None:
             return
+        from leukotrack.services.learn import learn_page
+
         page = learn_page(str(item.data(KEY_ROLE)), self.timeline())
         self.view.text.setHtml(page_html(page))
 

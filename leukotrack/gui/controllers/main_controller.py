@@ -24,18 +24,9 @@ from leukotrack.domain.records import (
 from leukotrack.gui.controllers.backup_controller import BackupController
 from leukotrack.gui.controllers.chart_controller import ChartController
 from leukotrack.gui.controllers.commands import IdMap, RecordChange
-from leukotrack.gui.controllers.diary_forms import (
-    FatigueForm,
-    FormController,
-    InfectionForm,
-    MedicationForm,
-    TemperatureForm,
-)
-from leukotrack.gui.controllers.entry_controller import EntryController, new_entry_view
 from leukotrack.gui.controllers.file_controller import FileController
 from leukotrack.gui.controllers.learn_controller import LearnController
 from leukotrack.gui.controllers.overview_controller import FlagLike, OverviewController
-from leukotrack.gui.controllers.profile_controller import ProfileController
 from leukotrack.gui.controllers.reminders_controller import RemindersController
 from leukotrack.gui.controllers.report_controller import ReportController
 from leukotrack.gui.controllers.table_controller import TableController
@@ -48,8 +39,7 @@ from leukotrack.gui.models.columns import (
 )
 from leukotrack.gui.views.main_view import MainView
 from leukotrack.services.editing import Record, delete_record
-from leukotrack.services.flags import current_flags
-from leukotrack.services.reminders import next_test
+from leukotrack.services.flags import flags_and_next_test as flags_and_next
 from leukotrack.services.timeline import Timeline, load_timeline
 from leukotrack.storage.db import Database
 
@@ -72,8 +62,8 @@ def describe(record: Record) -> str:
 
 def flags_and_next_test(timeline: Timeline) -> tuple[list[FlagLike] | None, Reminder | None]:
     """Flags and the next blood test, as of now, from the snapshot the window shows."""
-    now = datetime.now()
-    return list(current_flags(timeline, now)), next_test(timeline, now)
+    flags, reminder = flags_and_next(timeline, datetime.now())
+    return list(flags), reminder
 
 
 def white_cell_mark(med: Medication) -> str:
@@ -120,20 +110,20 @@ class MainController:
         self.temperatures = TableController(
             view.temperatures,
             temperature_columns(profile),
-            self._form(TemperatureForm),
+            self._form("TemperatureForm"),
             self.delete,
             "reading",
         )
         self.fatigue = TableController(
-            view.fatigue, FATIGUE_COLUMNS, self._form(FatigueForm), self.delete, "day"
+            view.fatigue, FATIGUE_COLUMNS, self._form("FatigueForm"), self.delete, "day"
         )
         self.infections = TableController(
-            view.infections, INFECTION_COLUMNS, self._form(InfectionForm), self.delete, "episode"
+            view.infections, INFECTION_COLUMNS, self._form("InfectionForm"), self.delete, "episode"
         )
         self.medicines = TableController(
             view.medicines,
             medication_columns(white_cell_mark),
-            self._form(MedicationForm),
+            self._form("MedicationForm"),
             self.delete,
             "medicine",
             sort_column=3,
@@ -229,18 +219,27 @@ class MainController:
         self.dialog = None
 
     def open_entry(self, draw: Draw | None) -> None:
+        from leukotrack.gui.controllers.entry_controller import EntryController, new_entry_view
+
         view = new_entry_view(self.view)
         EntryController(self.db, view, self.timeline.profile, self.record_change, draw)
         self._open_dialog(view)
 
-    def _form(self, form: Callable[..., FormController]) -> Callable[[Record | None], None]:
+    def _form(self, form_name: str) -> Callable[[Record | None], None]:
+        """The opener of one diary form; the forms' module loads when a form first opens."""
+
         def open_form(record: Record | None) -> None:
+            from leukotrack.gui.controllers import diary_forms
+
+            form = getattr(diary_forms, form_name)
             controller = form(self.db, self.record_change, record, self.view)
             self._open_dialog(controller.view)
 
         return open_form
 
     def open_profile(self) -> None:
+        from leukotrack.gui.controllers.profile_controller import ProfileController
+
         controller = ProfileController(
             self.db, self.timeline.profile, self._profile_saved, self.view
         )

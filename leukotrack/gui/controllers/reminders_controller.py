@@ -18,7 +18,6 @@ from leukotrack import APP_NAME
 from leukotrack.domain.dates import long_date
 from leukotrack.domain.errors import LeukoTrackError
 from leukotrack.domain.reminders import Reminder, plan_from_json
-from leukotrack.gui.views.plan_view import PlanView
 from leukotrack.services.reminders import (
     TEST_PLAN_SETTING,
     attention,
@@ -29,6 +28,7 @@ from leukotrack.services.reminders import (
 
 if TYPE_CHECKING:
     from leukotrack.gui.controllers.main_controller import MainController
+    from leukotrack.gui.views.plan_view import PlanView
 
 
 def notice_text(items: list[Reminder], today: date) -> str:
@@ -82,6 +82,8 @@ class RemindersController:
 
     # -- the plan -------------------------------------------------------------------------
     def open_plan(self) -> None:
+        from leukotrack.gui.views.plan_view import PlanView
+
         view = PlanView(self.main.view)
         plan = plan_from_json(self.main.timeline.plans.get(TEST_PLAN_SETTING))
         if plan is not None and plan.every_days is not None:
