@@ -42,7 +42,9 @@ def cmd_reminders(args: argparse.Namespace) -> int:
     as_of = _as_of(args)
     out = Path(args.ics) if args.ics else None
     if out is not None and not out.parent.is_dir():
-        raise UsageError(f"the folder {out.parent} does not exist; choose a file in a folder that does")
+        raise UsageError(
+            f"the folder {out.parent} does not exist; choose a file in a folder that does"
+        )
     db = open_records(args)
     try:
         found = reminders_of(load_timeline(db), as_of)

@@ -89,9 +89,7 @@ def make_test_plan(every_days: int | None, on: date | None, today: date) -> Test
             f"{EVERY_DAYS_MAX}, e.g. 28 for every four weeks."
         )
     if on is not None and on < today:
-        raise InputError(
-            f"{long_date(on)} has already passed; give today's date or a later one."
-        )
+        raise InputError(f"{long_date(on)} has already passed; give today's date or a later one.")
     return TestPlan(every_days, on, today)
 
 
@@ -129,7 +127,9 @@ def blood_test_reminder(
     return Reminder(due, "blood_test", source, reason, overdue=due < today)
 
 
-def own_plan_reminders(plan: TestPlan | None, tested: Sequence[date], today: date) -> list[Reminder]:
+def own_plan_reminders(
+    plan: TestPlan | None, tested: Sequence[date], today: date
+) -> list[Reminder]:
     """The patient's own plan: the next test after the latest result, or on the chosen date."""
     if plan is None:
         return []

@@ -91,8 +91,7 @@ def _next_test(timeline: Timeline, as_of: datetime) -> list[str]:
     found = next_test(timeline, as_of)
     if found is None:
         return [
-            "No plan gives you a next test yet. You can set one in File → Plan my next "
-            "blood test."
+            "No plan gives you a next test yet. You can set one in File → Plan my next blood test."
         ]
     state = "was due" if found.overdue else "is due"
     return [f"Your next blood test {state} on {long_date(found.due)} ({found.source})."]

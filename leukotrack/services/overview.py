@@ -10,9 +10,9 @@ from leukotrack.domain.analytes import ANALYTES
 from leukotrack.domain.clozapine import UK_CPMS
 from leukotrack.domain.dates import long_date
 from leukotrack.domain.readings import certainly_below
-from leukotrack.domain.records import CountUnit, Draw, Profile
-from leukotrack.domain.reminders import CLOZAPINE, Reminder
+from leukotrack.domain.records import CountUnit, Draw, Profile, Result
 from leukotrack.domain.reference import Status, mild_neutropenia_limit
+from leukotrack.domain.reminders import CLOZAPINE, Reminder
 from leukotrack.domain.units import format_number
 from leukotrack.domain.wording import days
 from leukotrack.services.results import display_unit, show_value, view_result
@@ -158,11 +158,24 @@ def _range_words(analyte: str, low: float | None, high: float | None, profile: P
     return ""
 
 
+def _last_two(draws: list[Draw], key: str) -> list[tuple[Draw, Result]]:
+    """The two latest results of `key`, oldest first (a scan from the end: ten years of draws
+    are not walked for each tile)."""
+    found: list[tuple[Draw, Result]] = []
+    for d in reversed(draws):
+        r = d.get(key)
+        if r is not None:
+            found.insert(0, (d, r))
+            if len(found) == 2:
+                break
+    return found
+
+
 def latest_tiles(draws: list[Draw], profile: Profile) -> list[Tile]:
     """One tile per main analyte that has a result; the change is against the one before."""
     tiles: list[Tile] = []
     for key in TILE_ANALYTES:
-        found = [(d, r) for d in draws for r in d.results if r.analyte == key]
+        found = _last_two(draws, key)
         if not found:
             continue
         draw, result = found[-1]

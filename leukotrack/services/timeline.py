@@ -16,7 +16,6 @@ from leukotrack.domain.records import (
 )
 from leukotrack.storage.db import Database
 
-
 PLAN_PREFIX = "plan."
 
 

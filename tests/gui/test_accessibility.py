@@ -49,7 +49,9 @@ def unnamed(root: QWidget) -> list[str]:
         iface = QAccessible.queryAccessibleInterface(widget)
         assert iface is not None
         if not iface.text(QAccessible.Text.Name).strip():
-            missing.append(f"{type(widget).__name__} {widget.objectName()!r} in {type(widget.parent()).__name__}")
+            missing.append(
+                f"{type(widget).__name__} {widget.objectName()!r} in {type(widget.parent()).__name__}"
+            )
     return missing
 
 

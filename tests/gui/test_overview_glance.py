@@ -38,7 +38,9 @@ def visible_in(window: QWidget, widget: QWidget) -> bool:
     return widget.isVisible() and window.rect().contains(rect)
 
 
-def test_everything_that_matters_fits_a_laptop_screen(qtbot: QtBot, demo_window: MainWindow) -> None:
+def test_everything_that_matters_fits_a_laptop_screen(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
     win = demo_window
     ov = win.overview
     qtbot.waitUntil(lambda: ov.tile_columns == 6)
@@ -80,7 +82,9 @@ def test_question_marks_open_the_right_topic(qtbot: QtBot, demo_window: MainWind
     qtbot.mouseClick(tiles["tile_hemoglobin"].help, Qt.MouseButton.LeftButton)
     assert learn.shown_key() == "other-counts"
     medicine = next(
-        r for r in win.controller.overview.flag_rows if r.objectName() == "flag_medication.associated"
+        r
+        for r in win.controller.overview.flag_rows
+        if r.objectName() == "flag_medication.associated"
     )
     qtbot.mouseClick(medicine.help, Qt.MouseButton.LeftButton)
     assert learn.shown_key() == "causes"

@@ -68,7 +68,9 @@ def test_topics_are_written_afresh_not_copied_from_the_seeds() -> None:
     folder = next((p for p in SEEDS if p.is_dir()), None)
     if folder is None:
         pytest.skip(f"the seed documents are absent (looked in {', '.join(map(str, SEEDS))})")
-    seed_words = re.findall(r"[a-z']+", " ".join(p.read_text().lower() for p in folder.glob("*.txt")))
+    seed_words = re.findall(
+        r"[a-z']+", " ".join(p.read_text().lower() for p in folder.glob("*.txt"))
+    )
     seed_runs = {" ".join(seed_words[i : i + 7]) for i in range(len(seed_words) - 6)}
     for topic in TOPICS:
         words = re.findall(r"[a-z']+", " ".join(topic.paragraphs).lower())

@@ -111,7 +111,11 @@ SERIAL = [date(2026, 3, 2), date(2026, 3, 4), date(2026, 3, 6)]  # Mon, Wed, Fri
         ([], date(2026, 3, 3), [(date(2026, 3, 2), True), (date(2026, 3, 4), False)]),
         ([date(2026, 3, 2)], date(2026, 3, 3), [(date(2026, 3, 4), False)]),
         ([date(2026, 3, 2)], date(2026, 3, 4), [(date(2026, 3, 4), False)]),  # due today
-        ([date(2026, 3, 2)], date(2026, 3, 5), [(date(2026, 3, 4), True), (date(2026, 3, 6), False)]),  # fmt: skip
+        (
+            [date(2026, 3, 2)],
+            date(2026, 3, 5),
+            [(date(2026, 3, 4), True), (date(2026, 3, 6), False)],
+        ),
         ([date(2026, 3, 5)], date(2026, 3, 5), [(date(2026, 3, 6), False)]),  # a later test counts
         ([date(2026, 3, 6)], date(2026, 3, 9), []),  # all done or superseded
     ],
@@ -197,7 +201,7 @@ def test_stored_plan_reaches_the_flags_and_the_ics(db: object, tmp_path: Path) -
     assert len(events) == 1
     assert events[0].decoded("dtstart") == LAST + timedelta(days=28)
     assert len(list(events[0].walk("VALARM"))) == 2
-    assert "Blood test (your plan)" == str(events[0]["summary"])
+    assert str(events[0]["summary"]) == "Blood test (your plan)"
 
 
 def test_timeline_between_keeps_the_plans() -> None:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from leukotrack import APP_NAME, NOT_A_DIAGNOSIS, __version__
 from leukotrack.domain.medicines import lowers_white_cells, match_medicine
-from leukotrack.domain.reminders import Reminder
 from leukotrack.domain.records import (
     Draw,
     FatigueEntry,
@@ -21,6 +20,7 @@ from leukotrack.domain.records import (
     Profile,
     TemperatureReading,
 )
+from leukotrack.domain.reminders import Reminder
 from leukotrack.gui.controllers.backup_controller import BackupController
 from leukotrack.gui.controllers.chart_controller import ChartController
 from leukotrack.gui.controllers.commands import IdMap, RecordChange

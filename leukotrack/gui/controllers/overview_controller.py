@@ -68,6 +68,7 @@ class OverviewController:
         self.open_topic = open_topic
         self.tiles: list[TileView] = []
         self.flag_rows: list[FlagRow] = []
+        self._table_timeline: Timeline | None = None  # the table fills when it is shown
         self.table_model: RecordTableModel[Draw] = RecordTableModel([], view)
         view.chart_table.setModel(self.table_model)
         view.show_table.toggled.connect(self._show_table)
@@ -106,7 +107,9 @@ class OverviewController:
         v.flags_box.setVisible(flags is not None)
         shown = self._show_flags(flags or [])
         self._show_next(reminder, shown, timeline.profile, today)
-        self._fill_table(timeline)
+        self._table_timeline = timeline
+        if v.chart_stack.currentWidget() is v.chart_table:
+            self._fill_table(timeline)
         v.set_reading_order([t for t in self.tiles if not t.isHidden()], self.flag_rows)
 
     # -- tiles ----------------------------------------------------------------------------
@@ -192,6 +195,8 @@ class OverviewController:
 
     def _show_table(self, on: bool) -> None:
         v = self.view
+        if on and self._table_timeline is not None:
+            self._fill_table(self._table_timeline)
         v.chart_stack.setCurrentWidget(v.chart_table if on else v.chart_area)
         v.show_table.setText("Show &chart" if on else "Show chart as &table")
         if on:

@@ -70,7 +70,9 @@ class FlagRow(QWidget):
         self.title.clicked.connect(self.toggle.toggle)
         self.plain_title = ""
 
-    def set_content(self, word: str, title: str, detail: str, colour: str, topic_words: str) -> None:
+    def set_content(
+        self, word: str, title: str, detail: str, colour: str, topic_words: str
+    ) -> None:
         """`word` is the severity in words ("Important"); `colour` its hue ("" = palette)."""
         style = f' style="color:{colour}"' if colour else ""
         self.title.setText(f"<span{style}><b>{word}:</b></span> {title}")

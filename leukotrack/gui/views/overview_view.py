@@ -9,6 +9,8 @@ panel goes above the chart, and the page scrolls rather than squash the chart.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -184,7 +186,7 @@ class OverviewView(QWidget):
         for row in [*rows, self.next_test]:
             chain += [row.toggle, row.help]
         chain += [self.plan_tests, self.chart_table]
-        for before, after in zip(chain, chain[1:], strict=False):
+        for before, after in pairwise(chain):
             if before is not after:
                 QWidget.setTabOrder(before, after)
 
