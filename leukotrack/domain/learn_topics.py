@@ -179,7 +179,7 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "q-tired",
-        "Question: does a low count make you tired?",
+        "Question: does it make you tired?",
         (
             "Many people with low white cells say they feel tired much of the time. Tiredness "
             "has many causes, though. It can come from the cause of the low count, from an "

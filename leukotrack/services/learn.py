@@ -15,6 +15,7 @@ from leukotrack import NOT_A_DIAGNOSIS
 from leukotrack.domain.dates import long_date
 from leukotrack.domain.learn_topics import BY_KEY, TOPICS, Topic
 from leukotrack.domain.medicines import match_medicine
+from leukotrack.domain.reference import mild_neutropenia_limit
 from leukotrack.services.overview import Tile, latest_tiles
 from leukotrack.services.reminders import next_test
 from leukotrack.services.timeline import Timeline
@@ -108,6 +109,12 @@ def learn_page(key: str, timeline: Timeline | None, as_of: datetime | None = Non
     if wanted:
         tiles = {t.analyte: t for t in latest_tiles(timeline.draws, timeline.profile)}
         yours += [_tile_sentence(tiles[a]) for a in wanted if a in tiles]
+        anc = tiles.get("anc")
+        if key == "levels" and anc is not None and anc.band is None:
+            limit = mild_neutropenia_limit(timeline.profile, anc.taken_at.date())
+            yours.insert(
+                1, f"That is not below {limit:g}, so it is in none of the three levels."
+            )
     if key == "q-tired":
         yours += _fatigue(timeline)
     elif key == "q-infections":
