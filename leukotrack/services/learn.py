@@ -112,9 +112,7 @@ def learn_page(key: str, timeline: Timeline | None, as_of: datetime | None = Non
         anc = tiles.get("anc")
         if key == "levels" and anc is not None and anc.band is None:
             limit = mild_neutropenia_limit(timeline.profile, anc.taken_at.date())
-            yours.insert(
-                1, f"That is not below {limit:g}, so it is in none of the three levels."
-            )
+            yours.insert(1, f"That is not below {limit:g}, so it is in none of the three levels.")
     if key == "q-tired":
         yours += _fatigue(timeline)
     elif key == "q-infections":
