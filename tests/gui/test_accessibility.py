@@ -1,10 +1,6 @@
 """Every interactive widget has an accessible name, read through QAccessible as a screen reader
 would: the main window on the demo data (every tab), the Learn pane and the plan dialog."""
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
@@ -21,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from leukotrack.gui.app import MainWindow, build_main_window
+from leukotrack.gui.app import MainWindow
 from leukotrack.gui.views.tile_view import TileView
 
 INTERACTIVE = (
@@ -55,42 +51,32 @@ def unnamed(root: QWidget) -> list[str]:
     return missing
 
 
-@pytest.fixture
-def demo(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    win = build_main_window(tmp_path / "demo", demo=True)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: win.controller.chart.chart is not None)
-    yield win
-    win.close()
-
-
-def test_every_interactive_widget_of_the_window_is_named(qtbot: QtBot, demo: MainWindow) -> None:
-    for i in range(demo.tabs.count()):
-        demo.tabs.setCurrentIndex(i)
+def test_every_interactive_widget_of_the_window_is_named(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    for i in range(demo_window.tabs.count()):
+        demo_window.tabs.setCurrentIndex(i)
         qtbot.wait(10)
-    assert unnamed(demo) == []
+    assert unnamed(demo_window) == []
 
 
-def test_the_learn_pane_and_plan_dialog_are_named(qtbot: QtBot, demo: MainWindow) -> None:
-    view = demo.controller.learn.open("levels")
+def test_the_learn_pane_and_plan_dialog_are_named(qtbot: QtBot, demo_window: MainWindow) -> None:
+    view = demo_window.controller.learn.open("levels")
     assert unnamed(view) == []
     view.close()
-    demo.controller.reminders.open_plan()
-    dialog = demo.controller.dialog
+    demo_window.controller.reminders.open_plan()
+    dialog = demo_window.controller.dialog
     assert dialog is not None
     assert unnamed(dialog) == []
     dialog.reject()
 
 
-def test_tiles_and_flags_say_their_state_in_words(demo: MainWindow) -> None:
-    tiles = {t.objectName(): t for t in demo.controller.overview.tiles}
+def test_tiles_and_flags_say_their_state_in_words(demo_window: MainWindow) -> None:
+    tiles = {t.objectName(): t for t in demo_window.controller.overview.tiles}
     wbc = QAccessible.queryAccessibleInterface(tiles["tile_wbc"])
     assert wbc.text(QAccessible.Text.Name).startswith("WBC: 3.76 ×10⁹/L, low")
     assert "range" in wbc.text(QAccessible.Text.Description)
-    row = demo.controller.overview.flag_rows[0]
+    row = demo_window.controller.overview.flag_rows[0]
     name = QAccessible.queryAccessibleInterface(row.toggle).text(QAccessible.Text.Name)
     assert name.startswith(("Watch: ", "Important: ", "Note: "))  # the severity in words
     assert QAccessible.queryAccessibleInterface(row.toggle).text(QAccessible.Text.Description)

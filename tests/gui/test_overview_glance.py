@@ -2,33 +2,19 @@
 chart of at least 40 % of the height are all in view; "?" opens the right Learn topic; the chart
 has a table; the start-up reminder; the plan dialog and Export reminders."""
 
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-import pytest
 from icalendar import Calendar
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from leukotrack.gui.app import MainWindow, build_main_window
+from leukotrack.gui.app import MainWindow
 from leukotrack.gui.views.plan_view import PlanView
 from leukotrack.services.entry import ResultEntry, record_results
 from leukotrack.services.reminders import set_test_plan
 from tests.gui.helpers import open_dialog, wait_closed
-
-
-@pytest.fixture
-def demo_window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    win = build_main_window(tmp_path / "demo", demo=True)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: win.controller.chart.chart is not None)
-    yield win
-    win.close()
 
 
 def visible_in(window: QWidget, widget: QWidget) -> bool:
