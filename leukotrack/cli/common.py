@@ -47,3 +47,19 @@ def open_records(args: argparse.Namespace) -> Database:
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+def plan_kinds(sub: Commands) -> Commands:
+    """The kinds under `leukotrack plan` (tests, serial, …): made by the first module that asks,
+    shared by the others, like the kinds under `add`."""
+    parser = sub.choices.get("plan")
+    if parser is None:
+        parser = sub.add_parser("plan", help="plan your next blood tests")
+        kinds = parser.add_subparsers(
+            dest="plan_kind", metavar="KIND", parser_class=Parser, required=True
+        )
+        parser.set_defaults(plan_kinds=kinds)
+        return kinds
+    found = parser.get_default("plan_kinds")
+    assert isinstance(found, argparse._SubParsersAction)
+    return found

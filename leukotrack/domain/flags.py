@@ -89,6 +89,7 @@ CODES: tuple[str, ...] = (
     "clozapine.severe",
     "clozapine.test_due",
     "clozapine.test_overdue",
+    "test.overdue",
     "medication.associated",
 )
 
@@ -490,9 +491,15 @@ def count_tests(draws: Sequence[Draw], profile: Profile) -> list[clozapine.Count
 
 
 def clozapine_due(
-    profile: Profile, draws: Sequence[Draw], meds: Sequence[Medication], as_of: datetime
+    profile: Profile,
+    draws: Sequence[Draw],
+    meds: Sequence[Medication],
+    as_of: datetime,
+    anc: Sequence[Reading] | None = None,
 ) -> tuple[clozapine.DueTest, Medication] | None:
-    """The next clozapine blood count (as of `as_of`), when a clozapine medicine is active."""
+    """The next clozapine blood count (as of `as_of`), when a clozapine medicine is active.
+
+    `anc`: the ANC series of `draws` up to `as_of` when the caller has it already."""
     active = _active_clozapine(meds, as_of.date())
     if not active:
         return None
@@ -503,7 +510,7 @@ def clozapine_due(
     else:
         due = clozapine.fda_next_test(
             med.start,
-            anc_series(draws, profile),
+            anc if anc is not None else anc_series(draws, profile),
             as_of,
             profile.thresholds,
             profile.reference is ReferenceProfile.DUFFY_NULL,
@@ -559,7 +566,7 @@ def clozapine_flags(
                     _evidence([last]),
                 )
             )
-    found = clozapine_due(ctx.profile, draws, meds, ctx.as_of)
+    found = clozapine_due(ctx.profile, draws, meds, ctx.as_of, anc)
     if found is not None:
         due, _ = found
         today = ctx.as_of.date()

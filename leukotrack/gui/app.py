@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -177,4 +177,6 @@ def run_app(data_dir: Path) -> int:
         refuse_second_instance(data_dir)
         return 1
     window.show()
+    # once the window is up: a desktop notification (or a banner) when a test is due or late
+    QTimer.singleShot(0, window.controller.reminders.notify_at_start)
     return app.exec()

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
-from leukotrack.domain.flags import Flag, clozapine_due, evaluate
+from leukotrack.domain.flags import Flag, clozapine_due, evaluate, sort_flags
+from leukotrack.domain.reminders import Reminder, next_blood_test, overdue_flag
+from leukotrack.services.reminders import reminders_of
 from leukotrack.services.timeline import Timeline, load_timeline
 from leukotrack.storage.db import Database
 
@@ -23,10 +25,21 @@ def _timeline(source: Database | Timeline) -> Timeline:
     return source if isinstance(source, Timeline) else load_timeline(source)
 
 
-def flags_of(timeline: Timeline, as_of: datetime) -> list[Flag]:
-    return evaluate(
+def flags_and_next_test(timeline: Timeline, as_of: datetime) -> tuple[list[Flag], Reminder | None]:
+    """The flags of the records with `test.overdue` from the next-test plans, and the next
+    blood test: what the main window shows (the reminders are worked out once for both)."""
+    reminders = reminders_of(timeline, as_of)
+    flags = evaluate(
         timeline.profile, timeline.draws, timeline.temperatures, timeline.medications, as_of
     )
+    overdue = overdue_flag(reminders, as_of)
+    flags = sort_flags([*flags, overdue]) if overdue is not None else flags
+    return flags, next_blood_test(reminders)
+
+
+def flags_of(timeline: Timeline, as_of: datetime) -> list[Flag]:
+    """The flags of the records, and `test.overdue` from the next-test plans."""
+    return flags_and_next_test(timeline, as_of)[0]
 
 
 def current_flags(db: Database | Timeline, as_of: datetime | None = None) -> list[Flag]:

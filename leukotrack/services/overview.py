@@ -9,13 +9,13 @@ from typing import Literal
 from leukotrack.domain.analytes import ANALYTES
 from leukotrack.domain.clozapine import UK_CPMS
 from leukotrack.domain.dates import long_date
-from leukotrack.domain.flags import clozapine_due
 from leukotrack.domain.readings import certainly_below
-from leukotrack.domain.records import CountUnit, Draw, Profile
+from leukotrack.domain.records import CountUnit, Draw, Profile, Result
 from leukotrack.domain.reference import Status, mild_neutropenia_limit
+from leukotrack.domain.reminders import CLOZAPINE, Reminder
 from leukotrack.domain.units import format_number
+from leukotrack.domain.wording import days
 from leukotrack.services.results import display_unit, show_value, view_result
-from leukotrack.services.timeline import Timeline
 
 TILE_ANALYTES = ("wbc", "anc", "lymphocytes", "monocytes", "hemoglobin", "platelets")
 
@@ -96,24 +96,39 @@ def short_when(moment: datetime) -> str:
 
 SCHEME_NAMES = {UK_CPMS: "the UK CPMS schedule"}
 FDA_SCHEME_NAME = "the US FDA label schedule"
+# The flags that say a test date has come or passed: the next-test line says it instead.
+TEST_DATE_FLAGS = ("clozapine.test_due", "clozapine.test_overdue", "test.overdue")
 
 
-def next_test_text(timeline: Timeline, as_of: datetime) -> str | None:
-    """The app's estimate of the next clozapine blood test, said as an estimate; None if none.
+@dataclass(frozen=True, slots=True)
+class NextTestWords:
+    word: str  # "Overdue", "Due today", "In 7 days"
+    title: str  # "3 March 2026 · your plan"
+    detail: str
 
-    Names the monitoring scheme chosen in the profile (US FDA label or UK CPMS) so it does not
-    read like an instruction: the care team sets the real schedule.
-    """
-    found = clozapine_due(timeline.profile, timeline.draws, timeline.medications, as_of)
-    if found is None:
-        return None
-    due, med = found
-    scheme = SCHEME_NAMES.get(timeline.profile.thresholds.clozapine_scheme, FDA_SCHEME_NAME)
-    reason = due.reason.removesuffix(" of clozapine")
-    return (
-        f"<b>Next clozapine blood test, by {scheme}:</b> {long_date(due.due)} ({reason}; "
-        f"{med.name} since {long_date(med.start)}). Your care team sets your actual schedule."
-    )
+
+def next_test_words(reminder: Reminder, profile: Profile, today: date) -> NextTestWords:
+    """The Overview's next-test line: when, from which plan, and why, said as an estimate for
+    clozapine (the care team sets the real schedule; the profile's scheme is named)."""
+    gap = (reminder.due - today).days
+    if reminder.overdue:
+        word = "Overdue"
+        title = f"was due {long_date(reminder.due)}, {days(-gap)} ago"
+    elif gap == 0:
+        word, title = "Due today", long_date(reminder.due)
+    else:
+        word, title = f"In {days(gap)}", f"{reminder.due:%A} {long_date(reminder.due)}"
+    if reminder.source == CLOZAPINE:
+        scheme = SCHEME_NAMES.get(profile.thresholds.clozapine_scheme, FDA_SCHEME_NAME)
+        title += " · clozapine"
+        detail = (
+            f"Clozapine blood test, by {scheme}: {reminder.reason}. This is LeukoTrack's "
+            "estimate; your care team sets your actual schedule."
+        )
+    else:
+        title += f" · {reminder.source}"
+        detail = f"From {reminder.source}: {reminder.reason}."
+    return NextTestWords(word, title, detail)
 
 
 def unit_label(analyte: str, profile: Profile) -> str:
@@ -143,11 +158,24 @@ def _range_words(analyte: str, low: float | None, high: float | None, profile: P
     return ""
 
 
+def _last_two(draws: list[Draw], key: str) -> list[tuple[Draw, Result]]:
+    """The two latest results of `key`, oldest first (a scan from the end: ten years of draws
+    are not walked for each tile)."""
+    found: list[tuple[Draw, Result]] = []
+    for d in reversed(draws):
+        r = d.get(key)
+        if r is not None:
+            found.insert(0, (d, r))
+            if len(found) == 2:
+                break
+    return found
+
+
 def latest_tiles(draws: list[Draw], profile: Profile) -> list[Tile]:
     """One tile per main analyte that has a result; the change is against the one before."""
     tiles: list[Tile] = []
     for key in TILE_ANALYTES:
-        found = [(d, r) for d in draws for r in d.results if r.analyte == key]
+        found = _last_two(draws, key)
         if not found:
             continue
         draw, result = found[-1]

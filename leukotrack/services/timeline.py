@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from typing import Any
 
 from leukotrack.domain.records import (
     Draw,
@@ -15,6 +16,8 @@ from leukotrack.domain.records import (
 )
 from leukotrack.storage.db import Database
 
+PLAN_PREFIX = "plan."
+
 
 @dataclass(frozen=True)
 class Timeline:
@@ -24,6 +27,7 @@ class Timeline:
     fatigue: list[FatigueEntry]
     infections: list[Infection]
     medications: list[Medication]
+    plans: dict[str, Any] = field(default_factory=dict)  # settings "plan.*": next-test rules
 
     @property
     def is_empty(self) -> bool:
@@ -43,6 +47,7 @@ class Timeline:
             [f for f in self.fatigue if dlo <= f.day <= dhi],
             [i for i in self.infections if i.start <= dhi and (i.end or i.start) >= dlo],
             [m for m in self.medications if m.start <= dhi and (m.stop is None or m.stop >= dlo)],
+            self.plans,
         )
 
 
@@ -56,4 +61,5 @@ def load_timeline(db: Database) -> Timeline:
             repo.fatigue(),
             repo.infections(),
             repo.medications(),
+            {k: v for k, v in repo.settings().items() if k.startswith(PLAN_PREFIX)},
         )

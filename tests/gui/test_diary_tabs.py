@@ -1,7 +1,7 @@
 """Diary tabs: add through their dialogs (checked as you type), edit, delete and undo."""
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, Qt
 from pytestqt.qtbot import QtBot
@@ -148,8 +148,9 @@ def test_clozapine_marks_the_medicine_and_shows_next_test_due(
     marks = {model.record(r).name: model.index(r, 5).data() for r in range(model.rowCount())}
     assert marks == {"Clozaril 100 mg tablet": "▼ known to lower white cells", "Sertraline": ""}
     text = window.overview.next_test.text()
-    assert "Next clozapine blood test, by the US FDA label schedule" in text
-    assert "Clozaril" in text and "Your care team sets your actual schedule" in text
+    assert text.startswith(f"In 7 days: {today + timedelta(days=7):%A} ")  # weekly at first
+    assert "Clozapine blood test, by the US FDA label schedule" in text
+    assert "Clozaril" in text and "your care team sets your actual schedule" in text
     update_profile(window.db, thresholds=replace(Thresholds(), clozapine_scheme="uk-cpms"))
     window.controller.refresh()
     assert "by the UK CPMS schedule" in window.overview.next_test.text()

@@ -34,20 +34,33 @@ def _fever_and_low_counts(window: MainWindow) -> None:
     window.controller.refresh()
 
 
-def test_every_flag_is_shown_whole_below_the_fever_banner(qtbot: QtBot, window: MainWindow) -> None:
+def test_every_flag_is_one_line_below_the_fever_banner_and_expands(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     _fever_and_low_counts(window)
     overview = window.overview
     qtbot.waitUntil(lambda: overview.banner.isVisible())
-    labels = window.controller.overview.flag_labels
-    qtbot.waitUntil(lambda: all(label.isVisible() for label in labels))
-    names = [label.objectName() for label in labels]
-    assert names[:2] == ["flag_febrile_neutropenia", "flag_neutropenia.severe"]
+    rows = window.controller.overview.flag_rows
+    qtbot.waitUntil(lambda: all(row.isVisible() for row in rows))
+    names = [row.objectName() for row in rows]
+    assert names[0] == "flag_neutropenia.severe"  # the emergency is the banner, not a row too
     assert not overview.flags_box.findChildren(QScrollArea)  # the panel itself never scrolls
-    for label in labels:
-        assert label.text().index("<b>") < label.text().index("<br>")  # the title line first
-        bottom = label.mapTo(overview.flags_box, QPoint(0, label.height()))
+    line = overview.fontMetrics().lineSpacing()
+    for row in rows:
+        assert not row.detail.isVisible()
+        assert row.title.text().startswith("<span")  # the severity word first, then the title
+        assert row.height() <= 3 * line + 8  # one title line (two when it wraps), no detail
+        bottom = row.mapTo(overview.flags_box, QPoint(0, row.height()))
         assert bottom.y() <= overview.flags_box.height()  # not cut off
-        assert label.height() >= label.heightForWidth(label.width())
+    first = rows[0]
+    qtbot.mouseClick(first.toggle, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(first.detail.isVisible)
+    assert "0.44" in first.detail.text()
+    assert first.height() >= first.detail.heightForWidth(first.detail.width())
+    assert "hide the detail" in first.toggle.accessibleName()
+    qtbot.mouseClick(first.title, Qt.MouseButton.LeftButton)  # a click on the title too
+    qtbot.waitUntil(lambda: not first.detail.isVisible())
+    assert "show the detail" in first.toggle.accessibleName()
 
 
 def test_anc_says_how_low_in_the_tile_and_the_table(qtbot: QtBot, window: MainWindow) -> None:

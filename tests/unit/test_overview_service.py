@@ -14,7 +14,8 @@ from leukotrack.domain.records import (
     Result,
     Thresholds,
 )
-from leukotrack.services.overview import anc_band, latest_tiles, next_test_text, when_text
+from leukotrack.services.overview import anc_band, latest_tiles, next_test_words, when_text
+from leukotrack.services.reminders import next_test
 from leukotrack.services.timeline import Timeline
 
 DAY = date(2026, 3, 3)
@@ -66,13 +67,19 @@ def test_next_test_names_the_scheme_and_says_it_is_an_estimate() -> None:
     med = Medication("Clozapine", date(2024, 1, 1))
     draws = [Draw(datetime(2026, 3, 3, 9, 0), (Result("anc", 3.0, "3.0"),))]
     fda = Timeline(Profile(), draws, [], [], [], [med])
-    text = next_test_text(fda, datetime(2026, 3, 4))
-    assert text is not None
-    assert "Next clozapine blood test, by the US FDA label schedule:</b> 3 April 2026" in text
-    assert "monthly after the first year;" in text and "care team sets" in text
+    found = next_test(fda, datetime(2026, 3, 4))
+    assert found is not None
+    words = next_test_words(found, fda.profile, date(2026, 3, 4))
+    assert (words.word, words.title) == ("In 30 days", "Friday 3 April 2026 · clozapine")
+    assert "Clozapine blood test, by the US FDA label schedule: monthly after" in words.detail
+    assert "care team sets your actual schedule" in words.detail
     uk = replace(fda, profile=Profile(thresholds=replace(Thresholds(), clozapine_scheme="uk-cpms")))
-    assert "by the UK CPMS schedule" in (next_test_text(uk, datetime(2026, 3, 4)) or "")
-    assert next_test_text(replace(fda, medications=[]), datetime(2026, 3, 4)) is None
+    assert "by the UK CPMS schedule" in next_test_words(found, uk.profile, date(2026, 3, 4)).detail
+    assert next_test(replace(fda, medications=[]), datetime(2026, 3, 4)) is None
+    today = next_test_words(found, fda.profile, date(2026, 4, 3))
+    late = next_test_words(replace(found, overdue=True), fda.profile, date(2026, 4, 4))
+    assert (today.word, today.title) == ("Due today", "3 April 2026 · clozapine")
+    assert (late.word, late.title) == ("Overdue", "was due 3 April 2026, 1 day ago · clozapine")
 
 
 def test_band_limits_keep_a_custom_thresholds_digits() -> None:

@@ -130,6 +130,7 @@ class TrendChart(QWidget):
         self._timeline: Timeline | None = None
         self._data: ChartData | None = None
         self._analytes: tuple[str, ...] = DEFAULT_ANALYTES
+        self._built_for: set[str] = set(DEFAULT_ANALYTES)
         self._preset: str | None = "1y"
         self._applying_range = False
         self.hover_text = ""
@@ -176,6 +177,10 @@ class TrendChart(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setMargin(24)
         self._glw = pg.GraphicsLayoutWidget(self)
+        self._glw.setAccessibleName("Trend chart plot")
+        self._glw.setAccessibleDescription(
+            "White cells and neutrophils over time. Use Show chart as table to read the points."
+        )
         self._stack.addWidget(self.empty_label)
         self._stack.addWidget(self._glw)
         outer.addWidget(self._stack, 1)
@@ -190,7 +195,7 @@ class TrendChart(QWidget):
         """Show `timeline` (call again after any add, edit, delete or undo)."""
         self._timeline = timeline
         keep = None if self._preset is not None or self._data is None else self.x_range()
-        self._data = build_chart_data(timeline)
+        self._data = self._build_data(timeline)
         self._populate()
         if keep is not None:
             self._set_x(*keep)
@@ -209,6 +214,8 @@ class TrendChart(QWidget):
             box.setChecked(k in wanted)
             box.blockSignals(False)
         keep = self.x_range() if self._data is not None else None
+        if self._timeline is not None and not set(wanted) <= self._built_for:
+            self._data = self._build_data(self._timeline)
         self._populate()
         if keep is not None:
             self._set_x(*keep)
@@ -216,6 +223,12 @@ class TrendChart(QWidget):
 
     def analytes(self) -> tuple[str, ...]:
         return self._analytes
+
+    def _build_data(self, timeline: Timeline) -> ChartData:
+        """The series of the analytes shown (WBC and ANC always: the zones follow the ANC);
+        the others are worked out when first ticked, which keeps the first drawing quick."""
+        self._built_for = {*DEFAULT_ANALYTES, *self._analytes}
+        return build_chart_data(timeline, [k for k in SELECTABLE if k in self._built_for])
 
     def set_range_preset(self, preset: str) -> None:
         """'3m', '1y' or 'all': the last 3 months or year of data, or everything."""

@@ -10,11 +10,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
 
 from leukotrack.domain.errors import LeukoTrackError
-from leukotrack.gui.views.backups_view import BackupsView
 from leukotrack.services.store import backup_now, list_backups
 
 if TYPE_CHECKING:
     from leukotrack.gui.controllers.main_controller import MainController
+    from leukotrack.gui.views.backups_view import BackupsView
 
 KIND_WORDS = {
     "daily": "daily copy",
@@ -45,6 +45,8 @@ class BackupController:
         main.view.add_file_actions([self.action])
 
     def open(self) -> BackupsView:
+        from leukotrack.gui.views.backups_view import BackupsView
+
         view = BackupsView(self.main.view)
         view.intro.setText(
             "LeukoTrack keeps a copy of your records every day (the last 7 days), before every "

@@ -42,6 +42,8 @@ class ChartController(QObject):
         self.chart = TrendChart(self.overview.chart_area)
         self.chart.setObjectName("trendChart")
         self.overview.chart_hint.hide()
+        self.overview.skeleton.hide()
+        self.overview.skeleton.setProperty("done", True)
         self.overview.chart_area.layout().addWidget(self.chart)
         if self._timeline is not None:
             self.chart.set_timeline(self._timeline)

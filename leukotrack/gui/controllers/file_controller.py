@@ -34,10 +34,10 @@ from leukotrack.gui.controllers.import_wording import (
     result_rows,
     summary_text,
 )
-from leukotrack.gui.views.import_view import ImportView, fill_table, fit_height
 
-if TYPE_CHECKING:  # the importers load when first used, off the window's first paint
+if TYPE_CHECKING:  # the importers and the wizard load when first used, off the first paint
     from leukotrack.gui.controllers.main_controller import MainController
+    from leukotrack.gui.views.import_view import ImportView
     from leukotrack.services.importing import ImportPreview
 
 IMPORT_FILTERS = "Health records (*.json *.ndjson *.csv *.txt);;All files (*)"
@@ -173,6 +173,8 @@ class FileController:
         if preview is None:
             self._queue.clear()
             return
+        from leukotrack.gui.views.import_view import ImportView
+
         wizard = ImportView(self.main.view)
         self.wizard = wizard
         wizard.file_name.setText(path.name)
@@ -213,6 +215,8 @@ class FileController:
         else:
             w.summary_heading.setText("What would be added once the problems are fixed")
         w.summary.setText(summary_text(p))
+        from leukotrack.gui.views.import_view import fill_table, fit_height
+
         fill_table(w.results, result_rows(p))
         fit_height(w.results, len(ANALYTES))
         w.results.setVisible(bool(p.new_results))

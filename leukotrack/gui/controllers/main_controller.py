@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -20,20 +20,14 @@ from leukotrack.domain.records import (
     Profile,
     TemperatureReading,
 )
+from leukotrack.domain.reminders import Reminder
 from leukotrack.gui.controllers.backup_controller import BackupController
 from leukotrack.gui.controllers.chart_controller import ChartController
 from leukotrack.gui.controllers.commands import IdMap, RecordChange
-from leukotrack.gui.controllers.diary_forms import (
-    FatigueForm,
-    FormController,
-    InfectionForm,
-    MedicationForm,
-    TemperatureForm,
-)
-from leukotrack.gui.controllers.entry_controller import EntryController, new_entry_view
 from leukotrack.gui.controllers.file_controller import FileController
+from leukotrack.gui.controllers.learn_controller import LearnController
 from leukotrack.gui.controllers.overview_controller import FlagLike, OverviewController
-from leukotrack.gui.controllers.profile_controller import ProfileController
+from leukotrack.gui.controllers.reminders_controller import RemindersController
 from leukotrack.gui.controllers.report_controller import ReportController
 from leukotrack.gui.controllers.report_import import ReportImport
 from leukotrack.gui.controllers.table_controller import TableController
@@ -46,13 +40,12 @@ from leukotrack.gui.models.columns import (
 )
 from leukotrack.gui.views.main_view import MainView
 from leukotrack.services.editing import Record, delete_record
-from leukotrack.services.flags import current_flags
-from leukotrack.services.overview import next_test_text
+from leukotrack.services.flags import flags_and_next_test as flags_and_next
 from leukotrack.services.timeline import Timeline, load_timeline
 from leukotrack.storage.db import Database
 
-# timeline -> (active flags, or None when this build computes none; the next-test sentence)
-FlagSource = Callable[[Timeline], tuple[list[FlagLike] | None, str | None]]
+# timeline -> (active flags, or None when this build computes none; the next blood test)
+FlagSource = Callable[[Timeline], tuple[list[FlagLike] | None, Reminder | None]]
 
 
 def describe(record: Record) -> str:
@@ -68,10 +61,10 @@ def describe(record: Record) -> str:
     return f"medicine {record.name}"
 
 
-def flags_and_next_test(timeline: Timeline) -> tuple[list[FlagLike] | None, str | None]:
-    """Flags and the next test due, as of now, from the snapshot the window shows."""
-    now = datetime.now()
-    return list(current_flags(timeline, now)), next_test_text(timeline, now)
+def flags_and_next_test(timeline: Timeline) -> tuple[list[FlagLike] | None, Reminder | None]:
+    """Flags and the next blood test, as of now, from the snapshot the window shows."""
+    flags, reminder = flags_and_next(timeline, datetime.now())
+    return list(flags), reminder
 
 
 def white_cell_mark(med: Medication) -> str:
@@ -102,11 +95,13 @@ class MainController:
         self.ids = IdMap()
         self.dialog: QDialog | None = None
         self._closed = False
-        self.overview = OverviewController(view.overview)
+        self.learn = LearnController(view, lambda: self.timeline)
+        self.overview = OverviewController(view.overview, self.learn.open)
         self.chart = ChartController(view.overview)
         self._setup_actions(open_demo)
         self.files = FileController(self)
         self.reports = ReportController(self)
+        self.reminders = RemindersController(self)
         if restore_backup is not None:
             self.backups = BackupController(self, restore_backup)
         profile = self.timeline.profile
@@ -116,20 +111,20 @@ class MainController:
         self.temperatures = TableController(
             view.temperatures,
             temperature_columns(profile),
-            self._form(TemperatureForm),
+            self._form("TemperatureForm"),
             self.delete,
             "reading",
         )
         self.fatigue = TableController(
-            view.fatigue, FATIGUE_COLUMNS, self._form(FatigueForm), self.delete, "day"
+            view.fatigue, FATIGUE_COLUMNS, self._form("FatigueForm"), self.delete, "day"
         )
         self.infections = TableController(
-            view.infections, INFECTION_COLUMNS, self._form(InfectionForm), self.delete, "episode"
+            view.infections, INFECTION_COLUMNS, self._form("InfectionForm"), self.delete, "episode"
         )
         self.medicines = TableController(
             view.medicines,
             medication_columns(white_cell_mark),
-            self._form(MedicationForm),
+            self._form("MedicationForm"),
             self.delete,
             "medicine",
             sort_column=3,
@@ -153,6 +148,7 @@ class MainController:
         v.action_profile.triggered.connect(self.open_profile)
         v.action_quit.triggered.connect(v.close)
         v.action_about.triggered.connect(self.show_about)
+        v.action_learn.triggered.connect(lambda: self.learn.open(None))
         if open_demo is None:
             v.overview.welcome.demo.hide()
             v.overview.welcome.demo_note.hide()
@@ -165,6 +161,7 @@ class MainController:
             return
         self._closed = True
         self.chart.close()
+        self.reminders.close()
         self.undo_stack.indexChanged.disconnect(self._stack_changed)
         if self.dialog is not None:
             self.dialog.reject()
@@ -177,7 +174,7 @@ class MainController:
         """Show the records as stored now (or the snapshot just read)."""
         self.timeline = t = timeline if timeline is not None else load_timeline(self.db)
         flags, next_due = self.flag_source(t)
-        self.overview.show(t, flags, next_due)
+        self.overview.show(t, flags, next_due, date.today())
         self.chart.show(t)
         self.results.set_columns(draw_columns(t.profile))
         self.results.set_records(t.draws)
@@ -224,18 +221,27 @@ class MainController:
         self.dialog = None
 
     def open_entry(self, draw: Draw | None) -> None:
+        from leukotrack.gui.controllers.entry_controller import EntryController, new_entry_view
+
         view = new_entry_view(self.view)
         EntryController(self.db, view, self.timeline.profile, self.record_change, draw)
         self._open_dialog(view)
 
-    def _form(self, form: Callable[..., FormController]) -> Callable[[Record | None], None]:
+    def _form(self, form_name: str) -> Callable[[Record | None], None]:
+        """The opener of one diary form; the forms' module loads when a form first opens."""
+
         def open_form(record: Record | None) -> None:
+            from leukotrack.gui.controllers import diary_forms
+
+            form = getattr(diary_forms, form_name)
             controller = form(self.db, self.record_change, record, self.view)
             self._open_dialog(controller.view)
 
         return open_form
 
     def open_profile(self) -> None:
+        from leukotrack.gui.controllers.profile_controller import ProfileController
+
         controller = ProfileController(
             self.db, self.timeline.profile, self._profile_saved, self.view
         )

@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
 from leukotrack.domain.errors import LeukoTrackError
-from leukotrack.gui.views.report_view import ReportView
 from leukotrack.services.profile import update_profile
 
 # The report's layout and printing modules load on first use, off the window's first paint.
@@ -21,6 +20,7 @@ if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrintPreviewDialog
 
     from leukotrack.gui.controllers.main_controller import MainController
+    from leukotrack.gui.views.report_view import ReportView
 
 SaveChooser = Callable[[str], str | None]
 
@@ -58,6 +58,7 @@ class ReportController:
 
     def open(self) -> ReportView:
         from leukotrack.gui.report_export import system_locale_name
+        from leukotrack.gui.views.report_view import ReportView
         from leukotrack.services.reporting import choose_paper
 
         view = ReportView(self.main.view)

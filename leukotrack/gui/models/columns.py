@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from leukotrack.domain.analytes import ANALYTES
 from leukotrack.domain.records import (
@@ -98,25 +98,34 @@ def _header(key: str, profile: Profile) -> str:
     return short if unit == "%" else f"{short}\n{unit}"
 
 
+def _analyte_column(key: str, profile: Profile) -> Column[Draw]:
+    return Column(
+        _header(key, profile),
+        _draw_cell(key, profile),
+        _draw_value(key),
+        numeric=True,
+        tooltip=_draw_tooltip(key, profile),
+        colour=_draw_colour(key, profile),
+        bold=_draw_bold(key, profile) if key == "anc" else None,
+    )
+
+
+DATE_COLUMN: Column[Draw] = Column("Date", lambda d: short_when(d.taken_at), lambda d: d.taken_at)
+
+
 def draw_columns(profile: Profile) -> list[Column[Draw]]:
     cols: list[Column[Draw]] = [
-        Column("Date", lambda d: short_when(d.taken_at), lambda d: d.taken_at),
+        DATE_COLUMN,
         Column("Lab", lambda d: d.lab, lambda d: d.lab.casefold()),
     ]
-    for key in DRAW_ANALYTES:
-        cols.append(
-            Column(
-                _header(key, profile),
-                _draw_cell(key, profile),
-                _draw_value(key),
-                numeric=True,
-                tooltip=_draw_tooltip(key, profile),
-                colour=_draw_colour(key, profile),
-                bold=_draw_bold(key, profile) if key == "anc" else None,
-            )
-        )
+    cols += [_analyte_column(key, profile) for key in DRAW_ANALYTES]
     cols.append(Column("Source", lambda d: d.source, lambda d: d.source))
     return cols
+
+
+def chart_table_columns(profile: Profile, keys: Sequence[str]) -> list[Column[Draw]]:
+    """The trend chart as a table: the date and the chart's counts, with the same L/H marks."""
+    return [DATE_COLUMN, *(_analyte_column(key, profile) for key in keys)]
 
 
 def _temp_f(celsius: float) -> str:

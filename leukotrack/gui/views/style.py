@@ -62,3 +62,7 @@ def scale_font(widget: QWidget, factor: float, bold: bool = False) -> None:
         font.setPointSizeF(size * factor)
     font.setBold(bold)
     widget.setFont(font)
+
+
+# The in-app reminder: a framed notice in the "info" hue (it reads on light and dark palettes).
+NOTICE_STYLE = "QFrame#reminderBanner { border: 2px solid #3a8fc7; border-radius: 4px; }"
