@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from leukotrack.domain.records import (
+    Cycle,
     Draw,
     FatigueEntry,
     Infection,
@@ -24,11 +25,17 @@ class Timeline:
     fatigue: list[FatigueEntry]
     infections: list[Infection]
     medications: list[Medication]
+    cycles: list[Cycle] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
         return not (
-            self.draws or self.temperatures or self.fatigue or self.infections or self.medications
+            self.draws
+            or self.temperatures
+            or self.fatigue
+            or self.infections
+            or self.medications
+            or self.cycles
         )
 
     def between(self, start: date | None, end: date | None) -> Timeline:
@@ -43,6 +50,7 @@ class Timeline:
             [f for f in self.fatigue if dlo <= f.day <= dhi],
             [i for i in self.infections if i.start <= dhi and (i.end or i.start) >= dlo],
             [m for m in self.medications if m.start <= dhi and (m.stop is None or m.stop >= dlo)],
+            [c for c in self.cycles if dlo <= c.start <= dhi],
         )
 
 
@@ -56,4 +64,5 @@ def load_timeline(db: Database) -> Timeline:
             repo.fatigue(),
             repo.infections(),
             repo.medications(),
+            repo.cycles(),
         )

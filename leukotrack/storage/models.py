@@ -125,3 +125,14 @@ class MedicationRow(Base):
     dose: Mapped[str] = mapped_column(String(200), default="")
     kind: Mapped[str] = mapped_column(String(20), default="other")
     source: Mapped[str] = mapped_column(String(300), default="manual")
+
+
+class CycleRow(Base):
+    __tablename__ = "cycle"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    start: Mapped[date] = mapped_column(Date, unique=True)
+    regimen: Mapped[str] = mapped_column(String(200), default="")
+    length_days: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(300), default="manual")

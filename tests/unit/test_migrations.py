@@ -28,6 +28,11 @@ SAMPLE_ROWS: dict[str, list[str]] = {
         "INSERT INTO medication (name, start, stop, dose, kind, source) VALUES ('Clozapine', '2025-01-01', NULL, '200 mg', 'other', 'manual')",
     ],
 }
+SAMPLE_ROWS["0002"] = [
+    *SAMPLE_ROWS["0001"],
+    "INSERT INTO cycle (start, regimen, length_days, note, source) "
+    "VALUES ('2026-02-10', 'FOLFOX', 14, 'first', 'manual')",
+]
 
 
 def test_every_revision_has_sample_rows() -> None:
@@ -54,5 +59,8 @@ def test_upgrade_from_each_revision_keeps_everything(tmp_path: Path, revision: s
             assert draw.get("anc").comparator == "<"  # type: ignore[union-attr]
             assert repo.profile().name == "Sam" and repo.profile().questions == "Why?"
             assert repo.setting("entry.units") == {"wbc": "K/µL"}
+            if revision >= "0002":
+                (cycle,) = repo.cycles()
+                assert (cycle.regimen, cycle.length_days, cycle.note) == ("FOLFOX", 14, "first")
     finally:
         db.close()
