@@ -71,7 +71,7 @@ def cycle_record(
     for span in cycle_spans(stored):
         if span.start == start and span.cycle.id != record_id:
             raise InputError(
-                f"{cycle_name(span.number, span.cycle).capitalize()} already starts on "
+                f"C{cycle_name(span.number, span.cycle)[1:]} already starts on "
                 f"{start.isoformat()}; edit that cycle instead, or choose another date."
             )
     return Cycle(start, regimen.strip(), days, note.strip(), record_id)
