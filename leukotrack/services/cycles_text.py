@@ -77,8 +77,11 @@ def cycle_lines(view: CycleView) -> list[str]:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
     lines.append("")
-    lines.append(f"{ANALYTES[view.analyte].name}; the team's threshold before a cycle: "
-                 f"{format_number(view.threshold)} ×10⁹/L.")
+    name = ANALYTES[view.analyte].name
+    lines.append(
+        f"{name[0].upper()}{name[1:]}; the team's threshold before a cycle: "
+        f"{format_number(view.threshold)} ×10⁹/L."
+    )
     text = window_text(view)
     if text:
         lines.append(text)
