@@ -36,7 +36,7 @@ DEMO_NAME = "Alex Demo (fictional)"
 CYCLE_DAYS = 21
 CHEMO_DAYS = [430 + CYCLE_DAYS * k for k in range(6)]  # day 1 of each cycle, after `start`
 # blood tests in each cycle, as days after day 1 (day 21 is the day before the next cycle)
-CYCLE_TESTS = [(9, 14, 20), (9, 12, 20), (10,), (7, 10, 13), (9, 20), (11,)]
+CYCLE_TESTS = [(0, 9, 20), (9, 12, 20), (10,), (0, 10, 13), (9, 20), (11,)]
 # the nadir of each cycle: pegfilgrastim from cycle 3 on keeps the later ones higher
 ANC_NADIRS = [0.62, 0.42, 1.05, 0.95, 1.1, 0.98]
 WBC_NADIRS = [1.8, 1.3, 2.6, 2.4, 2.7, 2.5]

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from leukotrack import APP_NAME, NOT_A_DIAGNOSIS, __version__
 from leukotrack.domain.medicines import lowers_white_cells, match_medicine
 from leukotrack.domain.records import (
+    Cycle,
     Draw,
     FatigueEntry,
     Infection,
@@ -36,6 +37,7 @@ from leukotrack.gui.controllers.overview_controller import FlagLike, OverviewCon
 from leukotrack.gui.controllers.profile_controller import ProfileController
 from leukotrack.gui.controllers.report_controller import ReportController
 from leukotrack.gui.controllers.table_controller import TableController
+from leukotrack.gui.controllers.treatment_controller import CycleForm, TreatmentController
 from leukotrack.gui.models.columns import (
     FATIGUE_COLUMNS,
     INFECTION_COLUMNS,
@@ -64,6 +66,8 @@ def describe(record: Record) -> str:
         return f"fatigue score of {record.day.isoformat()}"
     if isinstance(record, Infection):
         return f"infection of {record.start.isoformat()}"
+    if isinstance(record, Cycle):
+        return f"treatment cycle of {record.start.isoformat()}"
     return f"medicine {record.name}"
 
 
@@ -133,6 +137,7 @@ class MainController:
             "medicine",
             sort_column=3,
         )
+        self.treatment = TreatmentController(view.treatment, self._form(CycleForm), self.delete)
         self.undo_stack.indexChanged.connect(self._stack_changed)
         self.refresh(self.timeline)
 
@@ -184,6 +189,7 @@ class MainController:
         self.fatigue.set_records(t.fatigue)
         self.infections.set_records(t.infections)
         self.medicines.set_records(t.medications)
+        self.treatment.show(t)
 
     # -- changes --------------------------------------------------------------------------
     def record_change(self, before: Record | None, after: Record | None) -> None:
