@@ -113,6 +113,7 @@ class TreatmentController:
             "cycle",
         )
         view.analyte.currentIndexChanged.connect(self._redraw)
+        view.shown.connect(self._draw_chart)
 
     @property
     def analyte(self) -> str:
@@ -137,4 +138,9 @@ class TreatmentController:
         self.table.set_records(cv.summaries)
         v.sentence.setText(window_text(cv))
         v.sentence.setVisible(bool(v.sentence.text()))
-        v.chart.show_view(cv)
+        if v.chart is not None or v.isVisible():
+            self._draw_chart()
+
+    def _draw_chart(self) -> None:
+        if self.cycle_view is not None:
+            self.view.ensure_chart().show_view(self.cycle_view)
