@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from leukotrack import APP_NAME, __version__
 from leukotrack.domain.dates import long_date
 from leukotrack.report.content import ReportContent, Table
+from leukotrack.report.cycles_section import cycles_section_height, paint_cycles_section
 
 ChartPainter = Callable[[QPainter, QRectF], None]
 """Paints the trend chart into the rectangle it is given (injected by the caller)."""
@@ -265,6 +266,24 @@ class _Layout:
         self.add(op)
         self.y += h
 
+    def section(
+        self, height: float, paint: Callable[[QPainter, QRectF], float], keep_whole: bool = True
+    ) -> None:
+        """A block that paints itself into a rectangle (e.g. the treatment-cycles section)."""
+        if keep_whole:
+            self.need(height)
+        rect = QRectF(0, self.y, self.width, height)
+
+        def op(p: QPainter, rect: QRectF = rect) -> None:
+            p.save()
+            try:
+                paint(p, rect)
+            finally:
+                p.restore()
+
+        self.add(op)
+        self.y += height
+
     # -- page furniture -------------------------------------------------------------------
     def furniture(self, p: QPainter, page: int, pages: int) -> None:
         c = self.content
@@ -323,6 +342,11 @@ def _compose(layout: _Layout, content: ReportContent, chart: ChartPainter | None
     if content.draws.rows and chart is not None:
         layout.heading("Trend")
         layout.chart(chart, 250)
+    if content.cycles is not None:
+        cycles = content.cycles
+        height = cycles_section_height(cycles, layout.width, layout.writer)
+        layout.heading("Treatment cycles", keep=height)
+        layout.section(height, lambda p, r: paint_cycles_section(p, r, cycles))
     layout.heading("Blood counts", keep=layout.table_lead(content.draws))
     layout.table(content.draws, "No blood tests in this period.")
     layout.heading("Medicines", keep=layout.table_lead(content.medicines))
