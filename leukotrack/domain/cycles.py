@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import statistics
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -189,7 +190,21 @@ def summarise(
 ) -> CycleSummary:
     """One cycle's description from every reading of the analyte (any order)."""
     ordered = sorted(readings, key=lambda r: r.taken_at)
-    inside = [r for r in ordered if span.contains(r.taken_at.date())]
+    return _summarise(
+        span, ordered, [r.taken_at.date() for r in ordered], threshold, sorted(gcsf_days), analyte
+    )
+
+
+def _summarise(
+    span: CycleSpan,
+    ordered: Sequence[Reading],
+    dates: Sequence[date],
+    threshold: float,
+    gcsf_days: Sequence[date],
+    analyte: str,
+) -> CycleSummary:
+    """`summarise` over readings already in time order (`dates` = their dates, for bisection)."""
+    inside = ordered[bisect_left(dates, span.start) : bisect_right(dates, span.end)]
     nadir_i = min(range(len(inside)), key=lambda i: (inside[i].value, i), default=None)
     nadir = None if nadir_i is None else _at(span, inside[nadir_i])
     recovered = None
@@ -199,10 +214,11 @@ def summarise(
     before = None
     if span.next_start is not None:
         lo = span.next_start - timedelta(days=BEFORE_NEXT_DAYS)
-        window = [r for r in ordered if lo <= r.taken_at.date() <= span.next_start]
+        window = ordered[bisect_left(dates, lo) : bisect_right(dates, span.next_start)]
         if window:
             r = window[-1]
             before = BeforeNext(r.value, r.taken_at, r.at_or_above(threshold), r.comparator)
+    lo_g, hi_g = bisect_left(gcsf_days, span.start), bisect_right(gcsf_days, span.end)
     return CycleSummary(
         span=span,
         analyte=analyte,
@@ -212,7 +228,7 @@ def summarise(
         days_below=tuple((limit_key(x), days_below(inside, x)) for x in below_limits(analyte)),
         recovered=recovered,
         before_next=before,
-        gcsf=tuple(sorted({d for d in gcsf_days if span.contains(d)})),
+        gcsf=tuple(sorted(set(gcsf_days[lo_g:hi_g]))),
     )
 
 
@@ -224,8 +240,11 @@ def cycle_summaries(
     analyte: str = "anc",
 ) -> list[CycleSummary]:
     """Every cycle described, in date order (CLINICAL.md's definitions)."""
+    ordered = sorted(readings, key=lambda r: r.taken_at)
+    dates = [r.taken_at.date() for r in ordered]
+    days = sorted(gcsf_days)
     return [
-        summarise(span, readings, threshold, gcsf_days, analyte) for span in cycle_spans(cycles)
+        _summarise(span, ordered, dates, threshold, days, analyte) for span in cycle_spans(cycles)
     ]
 
 

@@ -4,30 +4,39 @@ One line per cycle, pale for early cycles and dark for recent ones (style.cycle_
 labelled "C1", "C2"… at its last result; a ring on each cycle's nadir; a star on each G-CSF
 day; the team's threshold (and for ANC the 1.0 and 0.5 limits) as lines.
 
-Redrawing ~170 cycles within a frame: lines of the same colour share one curve item (broken
-between cycles with `connect`), points and markers are one scatter item each, and the labels
-are painted by one item that skips a label that would overlap another.
+Redrawing ~170 cycles within a frame: everything but the threshold lines is painted by one
+item (`CyclesItem`), which also skips a label that would overlap another.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPalette,
+    QPen,
+    QPolygonF,
+    QTransform,
+)
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from leukotrack.domain.analytes import ANALYTES
 from leukotrack.domain.cycles import CycleSummary
 from leukotrack.domain.units import format_number
 from leukotrack.gui.charts import style
+from leukotrack.gui.charts.trend_chart import star
 from leukotrack.services.cycles import CycleView
 
 MAX_COLOURS = 24  # cycles beyond this share colours in order (neighbours stay alike)
-NADIR_SYMBOL = "o"
 LEGEND = (
     "Pale lines are earlier cycles, dark lines later ones. ○ the lowest result of a cycle · "
     "★ a growth-factor (G-CSF) day (at the bottom when no line passes that day) · dashed: "
@@ -80,58 +89,91 @@ def _binned(i: int, n: int) -> str:
     return style.cycle_colour(i * MAX_COLOURS // n, MAX_COLOURS)
 
 
-@dataclass(frozen=True)
-class Label:
-    """A line's name at its last point, or (when that spot is taken) below one of `fallbacks`."""
+class CyclesItem(pg.GraphicsObject):
+    """Every cycle's line, points, nadir ring, G-CSF stars and "C1"… label, in one paint.
 
-    x: float
-    y: float
-    text: str
-    colour: str
-    fallbacks: tuple[tuple[float, float, bool], ...] = ()
+    Painted in device pixels (crisp at any zoom, and one item instead of hundreds: ~170 cycles
+    redraw within a frame). A label goes at its line's end, or under its nadir when that spot
+    is taken, or is left out; later cycles are labelled first, so recent ones are always named.
+    """
 
-
-class LabelsItem(pg.GraphicsObject):
-    """"C1", "C2"… beside each line's last point, in device pixels; overlapping ones are skipped
-    (later cycles first, so the recent ones are always named)."""
-
-    def __init__(self, labels: Sequence[Label], text: QColor) -> None:
+    def __init__(self, lines: Sequence[CycleLine], text: QColor, floor: float) -> None:
         super().__init__()
-        self.labels = tuple(labels)
+        self.lines = tuple(lines)
         self._text = QColor(text)
-        xs = [lab.x for lab in self.labels] or [0.0]
-        ys = [lab.y for lab in self.labels] or [0.0]
+        self._floor = floor
+        xs = [float(d) for g in self.lines for d in g.days] + [1.0]
+        ys = [float(v) for g in self.lines for v in g.values] + [floor]
         self._bounds = QRectF(min(xs), min(ys), max(xs) - min(xs) + 1e-9, max(ys) - min(ys) + 1e-9)
-        self.shown: list[str] = []
+        self.shown: list[str] = []  # the labels painted last time
+        # lines and points by colour, in data coordinates: a few painter calls per colour
+        self._groups: dict[str, tuple[list[QLineF], QPolygonF]] = {}
+        for g in self.lines:
+            segs, pts = self._groups.setdefault(g.colour, ([], QPolygonF()))
+            points = [QPointF(float(d), float(v)) for d, v in zip(g.days, g.values, strict=True)]
+            segs.extend(QLineF(a, b) for a, b in itertools.pairwise(points))
+            for point in points:
+                pts.append(point)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
 
     def paint(self, painter: QPainter, *args: object) -> None:
-        transform = painter.transform()
+        t = painter.transform()
         painter.save()
+        # Smooth lines for a usual course; above MAX_COLOURS cycles (years of them) plain ones,
+        # which paint about five times faster, keep the redraw within a frame.
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, len(self.lines) <= MAX_COLOURS)
+        for colour, (segs, pts) in self._groups.items():
+            line = QPen(QColor(colour), 2.0)
+            line.setCosmetic(True)
+            painter.setPen(line)
+            painter.drawLines(segs)
+            dot = QPen(QColor(colour), 6.0)
+            dot.setCosmetic(True)
+            dot.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(dot)
+            painter.drawPoints(pts)
         painter.resetTransform()
+        for g in self.lines:
+            colour = QColor(g.colour)
+            if g.nadir_day is not None and g.nadir_value is not None:
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setPen(QPen(colour, 2.0))
+                painter.drawEllipse(t.map(QPointF(g.nadir_day, g.nadir_value)), 6.5, 6.5)
+            painter.setPen(QPen(self._text, 1.0))
+            painter.setBrush(colour)
+            for d, y in g.gcsf:
+                painter.drawPolygon(star(t.map(QPointF(d, y)), 7.5))
+        self._paint_labels(painter, t)
+        painter.restore()
+
+    def _paint_labels(self, painter: QPainter, t: QTransform) -> None:
         font = QFont(painter.font())
         font.setBold(True)
         painter.setFont(font)
         metrics = QFontMetricsF(font)
+        width, height = metrics.horizontalAdvance("C000") + 2, metrics.height()
         taken: list[QRectF] = []
         self.shown = []
-        width = metrics.horizontalAdvance("C000") + 2
-        for label in reversed(self.labels):
-            for x, y, below in ((label.x, label.y, False), *label.fallbacks):
-                at = transform.map(QPointF(x, y))
-                top = at.y() + (6 if below else -metrics.height() / 2)
-                rect = QRectF(at.x() + (2 if below else 5), top, width, metrics.height())
-                if not any(rect.intersects(r) for r in taken):
-                    break
-            else:
+        # The latest MAX_COLOURS cycles and the first may be named: more labels than that
+        # would not be readable, and trying each against all the others costs a frame.
+        named = [*self.lines[-MAX_COLOURS:], *self.lines[:1]] if len(self.lines) > MAX_COLOURS else self.lines
+        for g in reversed(named):
+            if not len(g.days):
+                continue
+            end = t.map(QPointF(float(g.days[-1]), float(g.values[-1])))
+            spots = [QRectF(end.x() + 6, end.y() - height / 2, width, height)]
+            if g.nadir_day is not None and g.nadir_value is not None:
+                low = t.map(QPointF(g.nadir_day, g.nadir_value))
+                spots.append(QRectF(low.x() + 2, low.y() + 7, width, height))
+            rect = next((r for r in spots if not any(r.intersects(o) for o in taken)), None)
+            if rect is None:
                 continue
             taken.append(rect)
-            self.shown.append(label.text)
-            painter.setPen(QColor(label.colour))
-            painter.drawText(rect, int(Qt.AlignmentFlag.AlignVCenter), label.text)
-        painter.restore()
+            self.shown.append(f"C{g.number}")
+            painter.setPen(QColor(g.colour))
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignVCenter), f"C{g.number}")
 
 
 class CycleChart(QWidget):
@@ -146,7 +188,6 @@ class CycleChart(QWidget):
         self.plot.setAccessibleName("Counts by day of cycle")
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
-        self.plot.showGrid(x=True, y=True, alpha=0.15)
         self.plot.setLabel("bottom", "Day of cycle")
         layout.addWidget(self.plot, 1)
         self.legend = QLabel(LEGEND, self)
@@ -154,7 +195,8 @@ class CycleChart(QWidget):
         self.legend.setWordWrap(True)
         layout.addWidget(self.legend)
         self._items: list[pg.GraphicsObject] = []
-        self.labels: LabelsItem | None = None
+        self._limit_lines: list[pg.InfiniteLine] = []  # made once, moved on each redraw
+        self.item: CyclesItem | None = None
         self.lines: list[CycleLine] = []
         self.threshold_texts: list[str] = []
         self._apply_palette()
@@ -176,7 +218,7 @@ class CycleChart(QWidget):
         for item in self._items:
             self.plot.removeItem(item)
         self._items = []
-        self.labels = None
+        self.item = None
         self.lines = []
         self.threshold_texts = []
 
@@ -187,76 +229,33 @@ class CycleChart(QWidget):
         self.plot.setLabel("left", f"{analyte.short} (×10⁹/L)")
         self.lines = lines = cycle_lines(view.summaries)
         self._add_thresholds(view, fg)
-        by_colour: dict[str, list[CycleLine]] = {}
-        for line in lines:
-            if len(line.days):
-                by_colour.setdefault(line.colour, []).append(line)
-        for colour, group in by_colour.items():
-            xs = np.concatenate([g.days for g in group])
-            ys = np.concatenate([g.values for g in group])
-            connect = np.concatenate([np.r_[np.ones(len(g.days) - 1), 0] for g in group])
-            curve = pg.PlotCurveItem(xs, ys, pen=pg.mkPen(colour, width=2), connect=connect)
-            self._add(curve)
         drawn = [line for line in lines if len(line.days)]
-        if drawn:
-            xs = np.concatenate([g.days for g in drawn])
-            ys = np.concatenate([g.values for g in drawn])
-            brushes = [pg.mkBrush(g.colour) for g in drawn for _ in g.days]
-            self._add(pg.ScatterPlotItem(xs, ys, size=6, pen=pg.mkPen(None), brush=brushes))
-            nadirs = [g for g in drawn if g.nadir_day is not None]
-            self._add(
-                pg.ScatterPlotItem(
-                    [g.nadir_day for g in nadirs],
-                    [g.nadir_value for g in nadirs],
-                    symbol=NADIR_SYMBOL,
-                    size=13,
-                    pen=[pg.mkPen(g.colour, width=2) for g in nadirs],
-                    brush=pg.mkBrush(None),
-                )
-            )
-        marks = [(d, y, g.colour) for g in lines for d, y in g.gcsf]
-        if marks:
-            self._add(
-                pg.ScatterPlotItem(
-                    [m[0] for m in marks],
-                    [m[1] for m in marks],
-                    symbol=style.GCSF_SYMBOL,
-                    size=14,
-                    pen=pg.mkPen(fg),
-                    brush=[pg.mkBrush(m[2]) for m in marks],
-                )
-            )
-        labels = [
-            Label(
-                float(g.days[-1]),
-                float(g.values[-1]),
-                f"C{g.number}",
-                g.colour,
-                ((float(g.nadir_day), float(g.nadir_value), True),)
-                if g.nadir_day is not None and g.nadir_value is not None
-                else (),
-            )
-            for g in drawn
-        ]
-        self.labels = LabelsItem(labels, fg)
-        self._add(self.labels)
         top = max([float(g.values.max()) for g in drawn] + [view.threshold * 1.3])
+        self.item = CyclesItem(lines, fg, 0.0)
+        self._add(self.item)
         self.plot.setXRange(1, max(view.longest, 2) + 1.5, padding=0.02)
         self.plot.setYRange(-0.04 * top, top * 1.08, padding=0)  # a G-CSF star at 0 stays whole
 
     def _add_thresholds(self, view: CycleView, fg: QColor) -> None:
-        limits = [(view.threshold, f"team's threshold {format_number(view.threshold)}", Qt.PenStyle.DashLine)]
+        threshold = f"team's threshold {format_number(view.threshold)}"
+        limits = [(view.threshold, threshold, Qt.PenStyle.DashLine)]
         if view.analyte == "anc":
             limits += [(1.0, "1.0", Qt.PenStyle.DotLine), (0.5, "0.5", Qt.PenStyle.DotLine)]
-        for value, text, pen_style in limits:
-            pen = QPen(fg, 1.2, pen_style)
-            pen.setCosmetic(True)
+        while len(self._limit_lines) < len(limits):
             line = pg.InfiniteLine(
-                pos=value,
                 angle=0,
-                pen=pen,
-                label=text,
+                label="",
                 labelOpts={"position": 0.98, "color": fg, "anchors": [(1, 1), (1, 1)]},
             )
-            self._add(line)
+            self.plot.addItem(line)
+            self._limit_lines.append(line)
+        for line, (value, text, pen_style) in zip(self._limit_lines, limits, strict=False):
+            pen = QPen(fg, 1.2, pen_style)
+            pen.setCosmetic(True)
+            line.setPen(pen)
+            line.setPos(value)
+            line.label.setFormat(text)
+            line.show()
             self.threshold_texts.append(text)
+        for line in self._limit_lines[len(limits) :]:
+            line.hide()
