@@ -263,3 +263,19 @@ def test_every_result_in_the_cycles_belongs_to_exactly_one(
             assert s.nadir.value == min(p.value for p in s.points)
         for _, n in s.days_below:
             assert 0 <= n <= s.span.length_days
+
+
+def test_the_low_window_flag_comes_with_the_other_flags() -> None:
+    from leukotrack.domain.flags import Severity, evaluate
+    from leukotrack.domain.records import Draw, Profile, Result
+
+    cycles, readings = three_cycles()
+    draws = [Draw(x.taken_at, (Result("anc", x.value, f"{x.value}"),)) for x in readings]
+    as_of = datetime.combine(D0 + timedelta(days=42 + 9), time(20))  # cycle 3, day 10
+    flags = evaluate(Profile(), draws, [], [], as_of, cycles=cycles)
+    (flag,) = [f for f in flags if f.code == "cycle.low_window"]
+    assert flag.severity is Severity.INFO
+    assert flag.title == "In your usual low-count days of this cycle"
+    assert flag.detail.startswith("Today is day 10 of cycle 3. In cycles 1–2")
+    assert [e.value for e in flag.evidence] == [0.6, 0.5]
+    assert not [f for f in evaluate(Profile(), draws, [], [], as_of) if f.code == "cycle.low_window"]

@@ -37,6 +37,7 @@ from leukotrack.gui.charts.trend_chart import star
 from leukotrack.services.cycles import CycleView
 
 MAX_COLOURS = 24  # cycles beyond this share colours in order (neighbours stay alike)
+STAR = star(QPointF(0, 0), 7.5)  # moved onto each G-CSF day
 LEGEND = (
     "Pale lines are earlier cycles, dark lines later ones. ○ the lowest result of a cycle · "
     "★ a growth-factor (G-CSF) day (at the bottom when no line passes that day) · dashed: "
@@ -106,14 +107,22 @@ class CyclesItem(pg.GraphicsObject):
         ys = [float(v) for g in self.lines for v in g.values] + [floor]
         self._bounds = QRectF(min(xs), min(ys), max(xs) - min(xs) + 1e-9, max(ys) - min(ys) + 1e-9)
         self.shown: list[str] = []  # the labels painted last time
+        self._label_font: QFont | None = None
+        self._label_size = (0.0, 0.0)
         # lines and points by colour, in data coordinates: a few painter calls per colour
         self._groups: dict[str, tuple[list[QLineF], QPolygonF]] = {}
+        self._rings: dict[str, list[QPointF]] = {}  # nadirs, by colour
+        self._stars: dict[str, list[QPointF]] = {}  # G-CSF days, by colour
         for g in self.lines:
             segs, pts = self._groups.setdefault(g.colour, ([], QPolygonF()))
             points = [QPointF(float(d), float(v)) for d, v in zip(g.days, g.values, strict=True)]
             segs.extend(QLineF(a, b) for a, b in itertools.pairwise(points))
             for point in points:
                 pts.append(point)
+            if g.nadir_day is not None and g.nadir_value is not None:
+                self._rings.setdefault(g.colour, []).append(QPointF(g.nadir_day, g.nadir_value))
+            for d, y in g.gcsf:
+                self._stars.setdefault(g.colour, []).append(QPointF(d, y))
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -135,30 +144,34 @@ class CyclesItem(pg.GraphicsObject):
             painter.setPen(dot)
             painter.drawPoints(pts)
         painter.resetTransform()
-        for g in self.lines:
-            colour = QColor(g.colour)
-            if g.nadir_day is not None and g.nadir_value is not None:
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.setPen(QPen(colour, 2.0))
-                painter.drawEllipse(t.map(QPointF(g.nadir_day, g.nadir_value)), 6.5, 6.5)
-            painter.setPen(QPen(self._text, 1.0))
-            painter.setBrush(colour)
-            for d, y in g.gcsf:
-                painter.drawPolygon(star(t.map(QPointF(d, y)), 7.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for colour, rings in self._rings.items():
+            painter.setPen(QPen(QColor(colour), 2.0))
+            for ring in rings:
+                painter.drawEllipse(t.map(ring), 6.5, 6.5)
+        painter.setPen(QPen(self._text, 1.0))
+        for colour, marks in self._stars.items():
+            painter.setBrush(QColor(colour))
+            for mark in marks:
+                painter.drawPolygon(STAR.translated(t.map(mark)))
         self._paint_labels(painter, t)
         painter.restore()
 
     def _paint_labels(self, painter: QPainter, t: QTransform) -> None:
-        font = QFont(painter.font())
-        font.setBold(True)
-        painter.setFont(font)
-        metrics = QFontMetricsF(font)
-        width, height = metrics.horizontalAdvance("C000") + 2, metrics.height()
+        if self._label_font is None:  # measured once: font metrics cost as much as the lines
+            font = QFont(painter.font())
+            font.setBold(True)
+            metrics = QFontMetricsF(font)
+            self._label_font = font
+            self._label_size = (metrics.horizontalAdvance("C000") + 2, metrics.height())
+        painter.setFont(self._label_font)
+        width, height = self._label_size
         taken: list[QRectF] = []
         self.shown = []
         # The latest MAX_COLOURS cycles and the first may be named: more labels than that
         # would not be readable, and trying each against all the others costs a frame.
-        named = [*self.lines[-MAX_COLOURS:], *self.lines[:1]] if len(self.lines) > MAX_COLOURS else self.lines
+        many = len(self.lines) > MAX_COLOURS
+        named = [*self.lines[-MAX_COLOURS:], *self.lines[:1]] if many else self.lines
         for g in reversed(named):
             if not len(g.days):
                 continue
