@@ -283,9 +283,7 @@ class NadirWindow:
 
 def nadir_window(summaries: Sequence[CycleSummary]) -> NadirWindow | None:
     """D1–D2 over the cycles whose nadir rests on 3 or more results; None below 2 such cycles."""
-    solid = [
-        s for s in summaries if s.nadir is not None and len(s.points) >= MIN_NADIR_RESULTS
-    ]
+    solid = [s for s in summaries if s.nadir is not None and len(s.points) >= MIN_NADIR_RESULTS]
     if len(solid) < MIN_WINDOW_CYCLES:
         return None
     days = [s.nadir.day for s in solid if s.nadir is not None]
@@ -340,9 +338,7 @@ def low_window_note(
         "If you feel unwell or have a fever, contact your care team."
     )
     nadirs = tuple(
-        s.nadir
-        for s in earlier
-        if s.nadir is not None and len(s.points) >= MIN_NADIR_RESULTS
+        s.nadir for s in earlier if s.nadir is not None and len(s.points) >= MIN_NADIR_RESULTS
     )
     return LowWindowNote(
         LOW_WINDOW_TITLE,

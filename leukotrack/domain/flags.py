@@ -697,6 +697,11 @@ def cycle_flags(ctx: _Context, cycles: Sequence[Cycle], anc: list[Reading]) -> l
     evidence = tuple(Evidence(n.taken_at, "anc", n.value) for n in note.nadirs)
     return [
         Flag(
-            "cycle.low_window", Severity.INFO, note.title, note.detail, _midnight(note.since), evidence
+            "cycle.low_window",
+            Severity.INFO,
+            note.title,
+            note.detail,
+            _midnight(note.since),
+            evidence,
         )
     ]

@@ -17,8 +17,8 @@ from typing import Any, TypeVar
 from leukotrack import __version__
 from leukotrack.domain.analytes import ANALYTES
 from leukotrack.domain.records import (
-    Cycle,
     CountUnit,
+    Cycle,
     Draw,
     FatigueEntry,
     Infection,

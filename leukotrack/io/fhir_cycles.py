@@ -83,7 +83,9 @@ def read_procedure(parsed: ParsedImport, res: Mapping[str, Any], label: str, now
         return
     length = None if end is None else (end - start).days + 1
     if length is not None and not 1 <= length <= MAX_LENGTH:
-        parsed.problem(label, f"the cycle from {start.isoformat()} lasts {length} days (1–120 expected).")
+        parsed.problem(
+            label, f"the cycle from {start.isoformat()} lasts {length} days (1–120 expected)."
+        )
         return
     if start > now.date():
         parsed.problem(label, f"the cycle starts in the future ({start.isoformat()}).")

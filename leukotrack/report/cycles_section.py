@@ -155,7 +155,9 @@ def paint_cycles_section(painter: QPainter, rect: QRectF, section: CyclesSection
         y += b.legend_h + b.gap
         painter.setPen(QColor("black"))
         painter.setFont(body)
-        painter.drawText(QRectF(rect.left(), y, rect.width(), b.sentence_h), flags, section.sentence)
+        painter.drawText(
+            QRectF(rect.left(), y, rect.width(), b.sentence_h), flags, section.sentence
+        )
         y += b.sentence_h + b.gap
         painter.setFont(small)
         painter.drawText(
@@ -208,9 +210,7 @@ def _paint_table(
         for i, cell in enumerate(cells):
             cw = xs[i + 1] - xs[i] - 2 * pad
             shown = metrics.elidedText(cell, Qt.TextElideMode.ElideRight, cw)
-            p.drawText(
-                QRectF(xs[i] + pad, y, cw, row_h), int(Qt.AlignmentFlag.AlignVCenter), shown
-            )
+            p.drawText(QRectF(xs[i] + pad, y, cw, row_h), int(Qt.AlignmentFlag.AlignVCenter), shown)
         y += row_h
     return y
 
@@ -259,7 +259,9 @@ def _paint_chart(p: QPainter, rect: QRectF, s: CyclesSection, font: QFont, pt: f
             str(day),
         )
     p.drawText(
-        QRectF(plot.left(), plot.bottom() + 3 * pt + metrics.height(), plot.width(), metrics.height()),
+        QRectF(
+            plot.left(), plot.bottom() + 3 * pt + metrics.height(), plot.width(), metrics.height()
+        ),
         int(Qt.AlignmentFlag.AlignHCenter),
         f"Day of cycle · {s.analyte_label}",
     )
@@ -293,16 +295,21 @@ def _paint_chart(p: QPainter, rect: QRectF, s: CyclesSection, font: QFont, pt: f
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.setPen(QPen(colour, 0.9 * pt))
             p.drawEllipse(at(*line.nadir), 3.5 * pt, 3.5 * pt)
-        for d, y in line.gcsf:
+        for d, on_line in line.gcsf:
             p.setPen(QPen(QColor("black"), 0.4 * pt))
             p.setBrush(QBrush(colour))
-            p.drawPolygon(star(at(d, y if y is not None else 0.0), 4 * pt))
+            p.drawPolygon(star(at(d, on_line if on_line is not None else 0.0), 4 * pt))
     for i, line in reversed(list(enumerate(s.lines))):  # latest first: they keep their labels
         if not line.days:
             continue
         end = at(line.days[-1], line.values[-1])
         text = f"C{line.number}"
-        box = QRectF(end.x() + 3 * pt, end.y() - metrics.height() / 2, metrics.horizontalAdvance(text), metrics.height())
+        box = QRectF(
+            end.x() + 3 * pt,
+            end.y() - metrics.height() / 2,
+            metrics.horizontalAdvance(text),
+            metrics.height(),
+        )
         if any(box.intersects(r) for r in taken) and line.nadir is not None:
             low = at(*line.nadir)
             box = QRectF(low.x() + 2 * pt, low.y() + 4 * pt, box.width(), box.height())

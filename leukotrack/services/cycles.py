@@ -86,7 +86,9 @@ def add_cycle(
     now: datetime | None = None,
 ) -> Cycle:
     with db.transaction() as repo:
-        return repo.add_cycle(cycle_record(repo, start, regimen, length, note, now or datetime.now()))
+        return repo.add_cycle(
+            cycle_record(repo, start, regimen, length, note, now or datetime.now())
+        )
 
 
 def edit_cycle(
@@ -102,7 +104,9 @@ def edit_cycle(
     with db.transaction() as repo:
         before = next((c for c in repo.cycles() if c.id == record_id), None)
         if before is None:
-            raise InputError("This cycle is no longer stored (deleted elsewhere); nothing was changed.")
+            raise InputError(
+                "This cycle is no longer stored (deleted elsewhere); nothing was changed."
+            )
         after = cycle_record(repo, start, regimen, length, note, now or datetime.now(), record_id)
         repo.update_cycle(after)
         return before, after

@@ -42,7 +42,9 @@ def _before_next(s: CycleSummary) -> str:
 
 
 def row_cells(s: CycleSummary) -> list[str]:
-    nadir = "—" if s.nadir is None else f"{show(s.nadir.value, s.nadir.comparator)} (day {s.nadir.day})"
+    nadir = (
+        "—" if s.nadir is None else f"{show(s.nadir.value, s.nadir.comparator)} (day {s.nadir.day})"
+    )
     recovered = "—" if s.recovered is None else f"day {s.recovered.day}"
     return [
         f"C{s.number}",

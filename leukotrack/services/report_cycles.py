@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 from leukotrack.domain.analytes import ANALYTES
@@ -24,7 +25,9 @@ def cycles_section(
     """
     full = cycle_view(timeline, analyte, today=end)
     chosen = [
-        s for s in full.summaries if (start is None or s.span.start >= start) and s.span.start <= end
+        s
+        for s in full.summaries
+        if (start is None or s.span.start >= start) and s.span.start <= end
     ]
     if not chosen:
         return None
@@ -94,7 +97,7 @@ def _line(view: CycleView, i: int) -> SectionLine:
 
 
 def _interp(day: int, days: tuple[int, ...], values: tuple[float, ...]) -> float:
-    for (d0, v0), (d1, v1) in zip(zip(days, values), zip(days[1:], values[1:])):  # noqa: B905
+    for (d0, v0), (d1, v1) in itertools.pairwise(zip(days, values, strict=True)):
         if d0 <= day <= d1:
             return v0 if d1 == d0 else v0 + (v1 - v0) * (day - d0) / (d1 - d0)
     return values[-1]

@@ -11,8 +11,8 @@ from leukotrack.domain.errors import InputError
 from leukotrack.report.content import ReportContent, SummaryLine
 from leukotrack.report.pdf import ChartPainter, write_report_pdf
 from leukotrack.services.flags import current_flags
-from leukotrack.services.report_cycles import cycles_section
 from leukotrack.services.report_content import build_report_content
+from leukotrack.services.report_cycles import cycles_section
 from leukotrack.services.timeline import Timeline, load_timeline
 from leukotrack.storage.db import Database
 

@@ -314,7 +314,12 @@ class Repository:
 
     def update_cycle(self, c: Cycle) -> None:
         row = self._get(CycleRow, c.id)
-        row.start, row.regimen, row.length_days, row.note = c.start, c.regimen, c.length_days, c.note
+        row.start, row.regimen, row.length_days, row.note = (
+            c.start,
+            c.regimen,
+            c.length_days,
+            c.note,
+        )
 
     def delete_cycle(self, cycle_id: int) -> None:
         self.session.execute(delete(CycleRow).where(CycleRow.id == cycle_id))

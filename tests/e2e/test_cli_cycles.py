@@ -8,7 +8,18 @@ from tests.e2e.cli_helpers import row_counts, run_cli
 
 def test_add_cycles_then_list_them(tmp_path: Path) -> None:
     d = tmp_path / "data"
-    run_cli(d, "add", "cycle", "--start", "2026-03-02", "--regimen", "FOLFOX", "--length", "14", check=True)
+    run_cli(
+        d,
+        "add",
+        "cycle",
+        "--start",
+        "2026-03-02",
+        "--regimen",
+        "FOLFOX",
+        "--length",
+        "14",
+        check=True,
+    )
     run_cli(d, "add", "cycle", "--start", "2026-03-16", "--regimen", "FOLFOX", check=True)
     for day, anc in [("02", "2.4"), ("11", "800 /uL"), ("13", "1.1"), ("16", "1.6")]:
         run_cli(d, "add", "result", "--date", f"2026-03-{day}T09:00", "--anc", anc, check=True)

@@ -194,7 +194,10 @@ def test_treatment_cycles_section_in_the_report(qapp: object, db: Database, tmp_
     flat = " ".join(text.split())
     assert "your lowest recorded neutrophils came on days" in flat
     assert "Days without a test may have been lower." in flat
-    assert "The team's thresholds before a cycle (×10⁹/L), as set in the profile: ANC 1.5, platelets 100" in flat
+    assert (
+        "The team's thresholds before a cycle (×10⁹/L), as set in the profile: ANC 1.5, platelets 100"
+        in flat
+    )
     for cycle in ("C1", "C6"):
         assert cycle in text
     assert "R-CHOP" in text and "team 1.5" in text

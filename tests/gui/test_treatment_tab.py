@@ -28,7 +28,13 @@ def test_add_a_cycle_see_its_row_then_undo(qtbot: QtBot, window: MainWindow) -> 
     assert tab.empty.isVisible() and "Add cycle" in tab.empty.text()
     assert not tab.splitter.isVisible()
     start = date.today() - timedelta(days=12)
-    record_results(window.db, ResultEntry(datetime.combine(start, datetime.min.time()).replace(hour=9) + timedelta(days=9), {"anc": "0.6"}))
+    record_results(
+        window.db,
+        ResultEntry(
+            datetime.combine(start, datetime.min.time()).replace(hour=9) + timedelta(days=9),
+            {"anc": "0.6"},
+        ),
+    )
     window.controller.refresh()
 
     dialog = open_dialog(qtbot, window, tab.add)
@@ -103,8 +109,12 @@ def test_sentence_analyte_switch_and_gcsf_marks(qtbot: QtBot, window: MainWindow
     add_cycle(window.db, c2, "AC", 21)
     for start in (c1, c2):
         for day, anc in ((1, "2.5"), (9, "0.6"), (15, "1.7")):
-            when = datetime.combine(start + timedelta(days=day - 1), datetime.min.time()).replace(hour=9)
-            record_results(window.db, ResultEntry(when, {"anc": anc, "wbc": "3.0", "platelets": "150"}))
+            when = datetime.combine(start + timedelta(days=day - 1), datetime.min.time()).replace(
+                hour=9
+            )
+            record_results(
+                window.db, ResultEntry(when, {"anc": anc, "wbc": "3.0", "platelets": "150"})
+            )
     add_medication(window.db, "Neulasta", c2 + timedelta(days=1))
     window.controller.refresh()
     tab = window.treatment

@@ -1,5 +1,6 @@
 """CLINICAL.md "Treatment cycles": every definition at its boundaries, plus properties."""
 
+import itertools
 from datetime import date, datetime, time, timedelta
 
 import pytest
@@ -26,7 +27,9 @@ def c(offset: int, length: int | None = None, regimen: str = "") -> Cycle:
 
 
 def r(offset: int, value: float, hour: int = 9, comparator: str | None = None) -> Reading:
-    return Reading(datetime.combine(D0 + timedelta(days=offset), time(hour)), "anc", value, comparator)
+    return Reading(
+        datetime.combine(D0 + timedelta(days=offset), time(hour)), "anc", value, comparator
+    )
 
 
 # ---- the days of a cycle -------------------------------------------------------------------
@@ -214,9 +217,7 @@ def test_nadir_window_needs_two_cycles_with_three_results() -> None:
     assert nadir_window(cycle_summaries(cycles, readings[:5], 1.5)) is None  # C2 has 2 results
 
 
-@pytest.mark.parametrize(
-    ("day", "fires"), [(8, False), (9, True), (11, True), (12, False)]
-)
+@pytest.mark.parametrize(("day", "fires"), [(8, False), (9, True), (11, True), (12, False)])
 def test_low_window_flag_fires_on_the_window_days(day: int, fires: bool) -> None:
     cycles, readings = three_cycles()
     today = D0 + timedelta(days=42 + day - 1)
@@ -252,7 +253,7 @@ def test_every_result_in_the_cycles_belongs_to_exactly_one(
     readings = [r(d, v) for d, v in values]
     summaries = cycle_summaries(cycles, readings, 1.5)
     spans = [s.span for s in summaries]
-    for a, b in zip(spans, spans[1:], strict=False):
+    for a, b in itertools.pairwise(spans):
         assert a.end + timedelta(days=1) == b.start  # no gap, no overlap
     inside = [x for x in readings if spans[0].start <= x.taken_at.date() <= spans[-1].end]
     assert sum(len(s.points) for s in summaries) == len(inside)
@@ -278,4 +279,6 @@ def test_the_low_window_flag_comes_with_the_other_flags() -> None:
     assert flag.title == "In your usual low-count days of this cycle"
     assert flag.detail.startswith("Today is day 10 of cycle 3. In cycles 1–2")
     assert [e.value for e in flag.evidence] == [0.6, 0.5]
-    assert not [f for f in evaluate(Profile(), draws, [], [], as_of) if f.code == "cycle.low_window"]
+    assert not [
+        f for f in evaluate(Profile(), draws, [], [], as_of) if f.code == "cycle.low_window"
+    ]

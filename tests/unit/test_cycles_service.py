@@ -30,7 +30,11 @@ def test_cycles_are_stored_in_date_order(db) -> None:
 @pytest.mark.parametrize(
     ("start", "length", "message"),
     [
-        (date(2026, 3, 1), None, "Cycle 1 (FOLFOX, started 2026-03-01) already starts on 2026-03-01"),
+        (
+            date(2026, 3, 1),
+            None,
+            "Cycle 1 (FOLFOX, started 2026-03-01) already starts on 2026-03-01",
+        ),
         (date(2026, 4, 1), "0", "1 to 120 days; 0 is outside"),
         (date(2026, 4, 1), "121", "1 to 120 days; 121 is outside"),
         (date(2026, 4, 1), "two weeks", "not a whole number of days"),

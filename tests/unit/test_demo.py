@@ -45,9 +45,7 @@ def test_demo_course_of_six_cycles_with_pegfilgrastim_from_cycle_3() -> None:
 
     _, draws, _, _, _, meds = demo_history(TODAY)
     cycles = demo_cycles(TODAY)
-    summaries = cycle_summaries(
-        cycles, cycle_readings(draws, "anc"), 1.5, gcsf_days(meds, TODAY)
-    )
+    summaries = cycle_summaries(cycles, cycle_readings(draws, "anc"), 1.5, gcsf_days(meds, TODAY))
     assert len(summaries) == 6 and {s.span.length_days for s in summaries} == {21}
     assert [bool(s.gcsf) for s in summaries] == [False, False, True, True, True, True]
     counts = [len(s.points) for s in summaries]

@@ -45,7 +45,9 @@ def test_names_are_recognised(name: str, generic: str | None) -> None:
 
 
 def test_the_kind_growth_factor_counts_too() -> None:
-    assert is_growth_factor(Medication("Some biosimilar", date(2026, 1, 1), kind=MedicationKind.GROWTH_FACTOR))
+    assert is_growth_factor(
+        Medication("Some biosimilar", date(2026, 1, 1), kind=MedicationKind.GROWTH_FACTOR)
+    )
     assert not is_growth_factor(Medication("Sertraline", date(2026, 1, 1)))
 
 

@@ -468,7 +468,11 @@ def _gcsf(meds: Iterable[Medication], spans: Sequence[Span]) -> tuple[tuple[floa
     for m, span in zip(ordered, spans, strict=True):
         for d in injection_days(m, date.today()):
             out.append(
-                (day_start(d) + DAY / 2, span.lane, f"{m.name}\n{d:%d %b %Y}\ngrowth factor (G-CSF)")
+                (
+                    day_start(d) + DAY / 2,
+                    span.lane,
+                    f"{m.name}\n{d:%d %b %Y}\ngrowth factor (G-CSF)",
+                )
             )
     return tuple(out)
 

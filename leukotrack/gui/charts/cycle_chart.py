@@ -71,7 +71,9 @@ def cycle_lines(summaries: Sequence[CycleSummary]) -> list[CycleLine]:
         colour = style.cycle_colour(i, n) if n <= MAX_COLOURS else _binned(i, n)
         days = np.array([p.day for p in s.points], dtype=float)
         values = np.array([p.value for p in s.points], dtype=float)
-        marks = tuple((s.span.day_of(d), gcsf_y(days, values, s.span.day_of(d), 0.0)) for d in s.gcsf)
+        marks = tuple(
+            (s.span.day_of(d), gcsf_y(days, values, s.span.day_of(d), 0.0)) for d in s.gcsf
+        )
         lines.append(
             CycleLine(
                 s.number,

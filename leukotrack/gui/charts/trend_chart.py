@@ -573,7 +573,9 @@ class TrendChart(QWidget):
             brush = QBrush(QColor(style.MEDICINE_LOWERING))
             entries.append((_swatch(brush), "medicine known to lower white cells"))
         if d.gcsf:
-            swatch = _swatch(QBrush(QColor(style.GCSF)), QPen(self._foreground()), style.GCSF_SYMBOL)
+            swatch = _swatch(
+                QBrush(QColor(style.GCSF)), QPen(self._foreground()), style.GCSF_SYMBOL
+            )
             entries.append((swatch, "growth factor (G-CSF) given"))
         if d.infections:
             hatch = QBrush(QColor(style.INFECTION), Qt.BrushStyle.BDiagPattern)

@@ -9,8 +9,8 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QWidget
 
-from leukotrack.domain.cycles import CYCLE_ANALYTES, CycleSummary
 from leukotrack.domain.analytes import ANALYTES
+from leukotrack.domain.cycles import CYCLE_ANALYTES, CycleSummary
 from leukotrack.domain.errors import InputError
 from leukotrack.domain.records import Cycle
 from leukotrack.gui.controllers.diary_forms import FormController, Saved, py_date
