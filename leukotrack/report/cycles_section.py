@@ -22,8 +22,9 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
-    QPolygonF,
 )
+
+from leukotrack.report.drawing import report_font, star
 
 CHART_PTS = 190.0
 GREY_FIRST = 175  # the palest grey of the first cycle (0 = black)
@@ -59,16 +60,7 @@ class CyclesSection:
 
 
 def _fonts(device: QPaintDevice) -> tuple[QFont, QFont, QFont]:
-    def font(size: float, bold: bool = False) -> QFont:
-        f = QFont("DejaVu Sans")
-        f.setStyleHint(QFont.StyleHint.SansSerif)
-        f.setPointSizeF(size)
-        f.setBold(bold)
-        for tag in ("liga", "clig", "dlig"):
-            f.setFeature(QFont.Tag(tag), 0)
-        return f
-
-    return font(9.5), font(7.5), font(7.5, True)
+    return report_font(9.5), report_font(7.5), report_font(7.5, True)
 
 
 def _pt(device: QPaintDevice) -> float:
@@ -126,15 +118,6 @@ def grey(index: int, count: int) -> QColor:
     """Pale grey for the first cycle to black for the latest."""
     level = 0 if count <= 1 else round(GREY_FIRST * (1 - index / (count - 1)))
     return QColor(level, level, level)
-
-
-def star(centre: QPointF, radius: float) -> QPolygonF:
-    points = []
-    for i in range(10):
-        r = radius if i % 2 == 0 else radius * 0.45
-        a = -math.pi / 2 + i * math.pi / 5
-        points.append(QPointF(centre.x() + r * math.cos(a), centre.y() + r * math.sin(a)))
-    return QPolygonF(points)
 
 
 def paint_cycles_section(painter: QPainter, rect: QRectF, section: CyclesSection) -> float:

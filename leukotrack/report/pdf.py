@@ -30,6 +30,7 @@ from leukotrack import APP_NAME, __version__
 from leukotrack.domain.dates import long_date
 from leukotrack.report.content import ReportContent, Table
 from leukotrack.report.cycles_section import cycles_section_height, paint_cycles_section
+from leukotrack.report.drawing import report_font
 
 ChartPainter = Callable[[QPainter, QRectF], None]
 """Paints the trend chart into the rectangle it is given (injected by the caller)."""
@@ -51,16 +52,7 @@ class _Fonts:
 
 
 def _fonts() -> _Fonts:
-    def font(size: float, bold: bool = False) -> QFont:
-        f = QFont("DejaVu Sans")
-        f.setStyleHint(QFont.StyleHint.SansSerif)
-        f.setPointSizeF(size)
-        f.setBold(bold)
-        # No ligatures: "ﬂags" would not be found when someone searches the PDF for "flags".
-        for tag in ("liga", "clig", "dlig"):
-            f.setFeature(QFont.Tag(tag), 0)
-        return f
-
+    font = report_font
     return _Fonts(font(9.5), font(8), font(9.5, True), font(16, True), font(12, True))
 
 

@@ -137,3 +137,23 @@ def test_sentence_analyte_switch_and_gcsf_marks(qtbot: QtBot, window: MainWindow
     qtbot.waitUntil(lambda: window.controller.chart.chart is not None)
     trend = window.controller.chart.chart
     assert trend is not None and "growth factor (G-CSF) given" in trend.legend_texts
+
+
+def test_team_thresholds_are_profile_settings(qtbot: QtBot, window: MainWindow) -> None:
+    from leukotrack.gui.views.profile_view import ProfileView
+
+    window.action_profile.trigger()
+    qtbot.waitUntil(lambda: window.controller.dialog is not None)
+    dialog = window.controller.dialog
+    assert isinstance(dialog, ProfileView)
+    assert dialog.thresholds["cycle_anc"].text() == "1.5"
+    assert dialog.thresholds["cycle_platelets"].text() == "100"
+    retype(qtbot, dialog.thresholds["cycle_anc"], "0")
+    assert not dialog.save.isEnabled()
+    retype(qtbot, dialog.thresholds["cycle_anc"], "1.0")
+    retype(qtbot, dialog.thresholds["cycle_platelets"], "75")
+    qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+    wait_closed(qtbot, window)
+    with window.db.reading() as repo:
+        t = repo.profile().thresholds
+    assert (t.cycle_anc, t.cycle_platelets) == (1.0, 75.0)

@@ -33,7 +33,7 @@ from leukotrack.domain.analytes import ANALYTES
 from leukotrack.domain.cycles import CycleSummary
 from leukotrack.domain.units import format_number
 from leukotrack.gui.charts import style
-from leukotrack.gui.charts.trend_chart import star
+from leukotrack.report.drawing import star
 from leukotrack.services.cycles import CycleView
 
 MAX_COLOURS = 24  # cycles beyond this share colours in order (neighbours stay alike)

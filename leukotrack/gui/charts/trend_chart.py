@@ -43,6 +43,7 @@ from leukotrack.gui.charts.chart_data import (
     fever_legend,
 )
 from leukotrack.gui.charts.items import BandsItem, CalendarAxis, SpansItem
+from leukotrack.report.drawing import star
 from leukotrack.services.timeline import Timeline
 
 pg.setConfigOptions(antialias=True, segmentedLineMode="on")  # wide lines: segments paint faster
@@ -83,18 +84,6 @@ def _colour(hex_code: str, alpha: int = 255) -> QColor:
     c = QColor(hex_code)
     c.setAlpha(alpha)
     return c
-
-
-def star(centre: QPointF, radius: float) -> QPolygonF:
-    """A five-pointed star (the G-CSF mark), for legends and printed charts."""
-    import math
-
-    points = []
-    for i in range(10):
-        r = radius if i % 2 == 0 else radius * 0.45
-        a = -math.pi / 2 + i * math.pi / 5
-        points.append(QPointF(centre.x() + r * math.cos(a), centre.y() + r * math.sin(a)))
-    return QPolygonF(points)
 
 
 def _swatch(brush: QBrush, pen: QPen | None = None, symbol: str | None = None) -> QPixmap:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from leukotrack import APP_NAME, NOT_A_DIAGNOSIS, __version__
+from leukotrack.domain.growth_factors import is_growth_factor
 from leukotrack.domain.medicines import lowers_white_cells, match_medicine
 from leukotrack.domain.records import (
     Cycle,
@@ -78,7 +79,10 @@ def flags_and_next_test(timeline: Timeline) -> tuple[list[FlagLike] | None, str 
 
 
 def white_cell_mark(med: Medication) -> str:
-    """The Medicines tab's note for a medicine known (or marked) to lower white cells."""
+    """The Medicines tab's note for a medicine known (or marked) to lower white cells, or a
+    growth factor (which raises neutrophils)."""
+    if is_growth_factor(med):
+        return "★ growth factor (G-CSF)"
     if match_medicine(med.name) is not None:
         return "▼ known to lower white cells"
     if lowers_white_cells(med):
