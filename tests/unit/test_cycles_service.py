@@ -125,3 +125,67 @@ def test_cycles_round_trip_through_backup_and_fhir(db, tmp_path: Path, fmt: str)
         assert again.ok and again.files[0].preview.cycles == 0
     finally:
         fresh.close()
+
+
+def test_fhir_procedures_other_than_chemotherapy_are_passed_over() -> None:
+    from leukotrack.io.fhir import parse_fhir_document
+
+    bundle = {
+        "resourceType": "Bundle",
+        "entry": [
+            {
+                "resource": {
+                    "resourceType": "Procedure",
+                    "status": "completed",
+                    "code": {"coding": [{"system": "http://snomed.info/sct", "code": "73761001"}]},
+                    "performedDateTime": "2026-01-02",
+                }
+            },
+            {
+                "resource": {
+                    "resourceType": "Procedure",
+                    "status": "completed",
+                    "code": {
+                        "coding": [{"system": "http://snomed.info/sct", "code": "367336001"}],
+                        "text": "AC",
+                    },
+                    "performedPeriod": {"start": "2026-01-05", "end": "2026-01-05"},
+                }
+            },
+            {
+                "resource": {
+                    "resourceType": "Procedure",
+                    "code": {"coding": [{"system": "http://snomed.info/sct", "code": "367336001"}]},
+                    "performedPeriod": {"start": "2026-01-05", "end": "2026-09-05"},
+                }
+            },
+        ],
+    }
+    parsed = parse_fhir_document(bundle, "b.json", NOW)
+    assert [(c.item.start, c.item.regimen, c.item.length_days) for c in parsed.cycles] == [
+        (date(2026, 1, 5), "AC", 1)
+    ]
+    assert len(parsed.problems) == 1 and "lasts 244 days" in parsed.problems[0].message
+
+
+def test_backup_with_a_bad_cycle_length_is_refused_whole(db, tmp_path: Path) -> None:
+    from leukotrack.io.backup import FORMAT
+
+    path = tmp_path / "b.json"
+    path.write_text(
+        json.dumps(
+            {
+                "format": FORMAT,
+                "version": 1,
+                "cycles": [
+                    {"start": "2026-01-05", "regimen": "AC", "length_days": 21, "note": ""},
+                    {"start": "2026-01-26", "regimen": "AC", "length_days": 0, "note": ""},
+                ],
+            }
+        )
+    )
+    report = import_files(db, [path])
+    assert not report.ok
+    assert "cycles[1]" in str(report.files[0].problems[0])
+    with db.reading() as repo:
+        assert repo.cycles() == []
