@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+if not SHARED.is_dir():  # a worktree under /work/wt: the shared folder is /work/shared
+    SHARED = Path("/work/shared")
 SYNTHEA = SHARED / "fixtures" / "fhir" / "synthea"
 
 
