@@ -18,6 +18,7 @@ from leukotrack import __version__
 from leukotrack.domain.analytes import ANALYTES
 from leukotrack.domain.records import (
     CountUnit,
+    Cycle,
     Draw,
     FatigueEntry,
     Infection,
@@ -62,6 +63,7 @@ def backup_document(
     infections: Iterable[Infection],
     medications: Iterable[Medication],
     now: datetime | None = None,
+    cycles: Iterable[Cycle] = (),
 ) -> dict[str, Any]:
     return {
         "format": FORMAT,
@@ -123,6 +125,15 @@ def backup_document(
             }
             for m in medications
         ],
+        "cycles": [
+            {
+                "start": c.start.isoformat(),
+                "regimen": c.regimen,
+                "length_days": c.length_days,
+                "note": c.note,
+            }
+            for c in cycles
+        ],
     }
 
 
@@ -175,6 +186,7 @@ def parse_backup_document(document: Any, name: str) -> ParsedImport:
     _items(p, document, "infections", _infection)
     _items(p, document, "medications", _medication)
     p.lab_reports = list(read_reports(p, document))
+    _items(p, document, "cycles", _cycle)
     return p
 
 
@@ -355,3 +367,20 @@ def _medication(p: ParsedImport, item: Mapping[str, Any], where: str) -> None:
         _enum(MedicationKind, item.get("kind", "other"), "kind"),
     )
     p.medications.append(Located(m, where))
+
+
+def _cycle(p: ParsedImport, item: Mapping[str, Any], where: str) -> None:
+    start = _date(_get(item, "start", str), "start")
+    assert start is not None
+    length = item.get("length_days")
+    if length is not None and (
+        not isinstance(length, int) or isinstance(length, bool) or not 1 <= length <= 120
+    ):
+        raise _Bad("'length_days' must be a whole number of days from 1 to 120, or null.")
+    c = Cycle(
+        start,
+        _get(item, "regimen", str, True) or "",
+        length,
+        _get(item, "note", str, True) or "",
+    )
+    p.cycles.append(Located(c, where))

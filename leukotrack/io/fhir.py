@@ -20,6 +20,7 @@ from typing import Any
 from leukotrack.domain.dates import parse_datetime
 from leukotrack.domain.errors import InputError
 from leukotrack.domain.records import Medication, Profile, Sex
+from leukotrack.io.fhir_cycles import read_procedure
 from leukotrack.io.fhir_observations import SKIPPED_STATUSES, ObservationReader
 from leukotrack.io.fhir_values import concept_text
 from leukotrack.io.parsed import FileFormatError, Located, ParsedImport, decode
@@ -122,6 +123,8 @@ class FhirReader:
                 self.medication(resource, label)
             elif kind == "Patient":
                 self.patient(resource, label)
+            elif kind == "Procedure":
+                read_procedure(self.parsed, resource, label, self.now)
 
     def _time(self, obs: Mapping[str, Any], label: str) -> datetime | None:
         raw = obs.get("effectiveDateTime")

@@ -11,8 +11,9 @@ from typing import Any
 
 from leukotrack import __version__
 from leukotrack.domain.analytes import ANALYTES, TEMPERATURE_LOINC, Analyte, Dimension
-from leukotrack.domain.records import Draw, Medication, Profile, Result, TemperatureReading
+from leukotrack.domain.records import Cycle, Draw, Medication, Profile, Result, TemperatureReading
 from leukotrack.domain.units import CANONICAL, UCUM, Unit
+from leukotrack.io.fhir_cycles import cycle_json
 from leukotrack.io.fhir_values import (
     ENTERED_EXTENSION,
     LOINC_SYSTEM,
@@ -139,6 +140,7 @@ def fhir_bundle(
     medications: Iterable[Medication] = (),
     profile: Profile | None = None,
     now: datetime | None = None,
+    cycles: Iterable[Cycle] = (),
 ) -> dict[str, Any]:
     """A collection Bundle. Calculated ANCs are left out: the importer calculates them again."""
     resources: list[dict[str, Any]] = []
@@ -150,6 +152,7 @@ def fhir_bundle(
                 resources.append(observation_json(draw, r, i))
     resources.extend(temperature_json(t, i) for i, t in enumerate(temperatures))
     resources.extend(medication_json(m, i) for i, m in enumerate(medications))
+    resources.extend(cycle_json(c, i) for i, c in enumerate(cycles))
     return {
         "resourceType": "Bundle",
         "type": "collection",

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from leukotrack import NOT_A_DIAGNOSIS
+from leukotrack.report.cycles_section import CyclesSection
 
 
 @dataclass(frozen=True)
@@ -40,3 +41,4 @@ class ReportContent:
     questions: str
     has_data: bool
     disclaimer: str = NOT_A_DIAGNOSIS
+    cycles: CyclesSection | None = None  # when cycles started in the period

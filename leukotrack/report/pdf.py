@@ -29,6 +29,8 @@ from PySide6.QtGui import (
 from leukotrack import APP_NAME, __version__
 from leukotrack.domain.dates import long_date
 from leukotrack.report.content import ReportContent, Table
+from leukotrack.report.cycles_section import cycles_section_height, paint_cycles_section
+from leukotrack.report.drawing import report_font
 
 ChartPainter = Callable[[QPainter, QRectF], None]
 """Paints the trend chart into the rectangle it is given (injected by the caller)."""
@@ -50,16 +52,7 @@ class _Fonts:
 
 
 def _fonts() -> _Fonts:
-    def font(size: float, bold: bool = False) -> QFont:
-        f = QFont("DejaVu Sans")
-        f.setStyleHint(QFont.StyleHint.SansSerif)
-        f.setPointSizeF(size)
-        f.setBold(bold)
-        # No ligatures: "ﬂags" would not be found when someone searches the PDF for "flags".
-        for tag in ("liga", "clig", "dlig"):
-            f.setFeature(QFont.Tag(tag), 0)
-        return f
-
+    font = report_font
     return _Fonts(font(9.5), font(8), font(9.5, True), font(16, True), font(12, True))
 
 
@@ -265,6 +258,24 @@ class _Layout:
         self.add(op)
         self.y += h
 
+    def section(
+        self, height: float, paint: Callable[[QPainter, QRectF], float], keep_whole: bool = True
+    ) -> None:
+        """A block that paints itself into a rectangle (e.g. the treatment-cycles section)."""
+        if keep_whole:
+            self.need(height)
+        rect = QRectF(0, self.y, self.width, height)
+
+        def op(p: QPainter, rect: QRectF = rect) -> None:
+            p.save()
+            try:
+                paint(p, rect)
+            finally:
+                p.restore()
+
+        self.add(op)
+        self.y += height
+
     # -- page furniture -------------------------------------------------------------------
     def furniture(self, p: QPainter, page: int, pages: int) -> None:
         c = self.content
@@ -323,6 +334,11 @@ def _compose(layout: _Layout, content: ReportContent, chart: ChartPainter | None
     if content.draws.rows and chart is not None:
         layout.heading("Trend")
         layout.chart(chart, 250)
+    if content.cycles is not None:
+        cycles = content.cycles
+        height = cycles_section_height(cycles, layout.width, layout.writer)
+        layout.heading("Treatment cycles", keep=height)
+        layout.section(height, lambda p, r: paint_cycles_section(p, r, cycles))
     layout.heading("Blood counts", keep=layout.table_lead(content.draws))
     layout.table(content.draws, "No blood tests in this period.")
     layout.heading("Medicines", keep=layout.table_lead(content.medicines))

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from leukotrack.domain.errors import InputError
 from leukotrack.domain.records import (
+    Cycle,
     Draw,
     FatigueEntry,
     Infection,
@@ -29,9 +30,9 @@ from leukotrack.storage.db import Database
 if TYPE_CHECKING:  # SQLAlchemy loads with the first write, not with this module
     from leukotrack.storage.repository import Repository
 
-Record = Draw | TemperatureReading | FatigueEntry | Infection | Medication
+Record = Draw | TemperatureReading | FatigueEntry | Infection | Medication | Cycle
 T = TypeVar("T")
-R = TypeVar("R", Draw, TemperatureReading, FatigueEntry, Infection, Medication)
+R = TypeVar("R", Draw, TemperatureReading, FatigueEntry, Infection, Medication, Cycle)
 
 
 def _gone(what: str) -> InputError:
@@ -62,6 +63,8 @@ def delete_record(db: Database, record: Record) -> None:
             repo.delete_fatigue(record_id)
         elif isinstance(record, Infection):
             repo.delete_infection(record_id)
+        elif isinstance(record, Cycle):
+            repo.delete_cycle(record_id)
         else:
             repo.delete_medication(record_id)
 
@@ -77,6 +80,8 @@ def restore_record(db: Database, record: Record) -> Record:
             return repo.add_fatigue(record)
         if isinstance(record, Infection):
             return repo.add_infection(record)
+        if isinstance(record, Cycle):
+            return repo.add_cycle(record)
         return repo.add_medication(record)
 
 
@@ -93,6 +98,8 @@ def put_record(db: Database, record: Record) -> Record:
                 repo.update_fatigue(record)
             elif isinstance(record, Infection):
                 repo.update_infection(record)
+            elif isinstance(record, Cycle):
+                repo.update_cycle(record)
             else:
                 repo.update_medication(record)
         except KeyError:

@@ -30,7 +30,9 @@ def export_text(db: Database, fmt: str, now: datetime | None = None) -> str:
         if fmt == "csv":
             return write_csv(csv_rows(draws, temperatures))
         if fmt == "fhir":
-            bundle = fhir_bundle(draws, temperatures, repo.medications(), repo.profile(), now)
+            bundle = fhir_bundle(
+                draws, temperatures, repo.medications(), repo.profile(), now, repo.cycles()
+            )
             return json.dumps(bundle, ensure_ascii=False, indent=1) + "\n"
         if fmt == "json":
             document = backup_document(
@@ -42,6 +44,7 @@ def export_text(db: Database, fmt: str, now: datetime | None = None) -> str:
                 infections=repo.infections(),
                 medications=repo.medications(),
                 now=now,
+                cycles=repo.cycles(),
             )
             from leukotrack.io.report_backup import SECTION, report_json
             from leukotrack.services.labreports import kept_reports

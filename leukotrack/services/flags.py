@@ -30,7 +30,12 @@ def flags_and_next_test(timeline: Timeline, as_of: datetime) -> tuple[list[Flag]
     blood test: what the main window shows (the reminders are worked out once for both)."""
     reminders = reminders_of(timeline, as_of)
     flags = evaluate(
-        timeline.profile, timeline.draws, timeline.temperatures, timeline.medications, as_of
+        timeline.profile,
+        timeline.draws,
+        timeline.temperatures,
+        timeline.medications,
+        as_of,
+        cycles=timeline.cycles,
     )
     overdue = overdue_flag(reminders, as_of)
     flags = sort_flags([*flags, overdue]) if overdue is not None else flags

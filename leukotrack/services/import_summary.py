@@ -22,6 +22,7 @@ def summary_lines(report: FileReport) -> Iterable[str]:
             (p.temperatures, "temperatures"),
             (p.medications, "medicines"),
             (p.diary_entries, "diary entries"),
+            (p.cycles, "treatment cycles"),
         )
         if n
     ]

@@ -20,7 +20,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from leukotrack.domain.analytes import ANALYTES
 from leukotrack.domain.anc import calculated_anc_result
 from leukotrack.domain.records import (
+    Cycle,
     Draw,
     FatigueEntry,
     Infection,
@@ -63,6 +64,7 @@ class ImportPreview:
     fills_profile: bool
     problems: tuple[Problem, ...]
     untracked: tuple[tuple[str, int], ...] = ()  # (name, observations), most frequent first
+    cycles: int = 0  # treatment cycles that would be added
 
     @property
     def blocking(self) -> tuple[Problem, ...]:
@@ -125,6 +127,7 @@ class _Plan:
     medications: list[Medication] = field(default_factory=list)
     fatigue: list[FatigueEntry] = field(default_factory=list)
     infections: list[Infection] = field(default_factory=list)
+    cycles: list[Cycle] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)
     profile: Profile | None = None
     duplicates: int = 0
@@ -141,6 +144,7 @@ class _Plan:
             or self.medications
             or self.fatigue
             or self.infections
+            or self.cycles
             or self.settings
             or self.profile
         )
@@ -174,6 +178,7 @@ def _preview(path: Path, parsed: ParsedImport, plan: _Plan) -> ImportPreview:
         fills_profile=plan.profile is not None,
         problems=tuple(parsed.problems) + tuple(plan.problems),
         untracked=tuple(sorted(parsed.untracked.items(), key=lambda kv: (-kv[1], kv[0]))),
+        cycles=len(plan.cycles),
     )
 
 
@@ -386,6 +391,33 @@ def _plan_diary(repo: Repository, parsed: ParsedImport, plan: _Plan, birth: Any)
         else:
             infections.add(ikey)
             plan.infections.append(i)
+    _plan_cycles(repo, parsed, plan, before_birth)
+
+
+def _plan_cycles(
+    repo: Repository, parsed: ParsedImport, plan: _Plan, before_birth: Callable[[Any, str], bool]
+) -> None:
+    """A cycle already stored on that start date is skipped when it says the same, refused
+    (naming the stored one) when it differs: two cycles never start on one day."""
+    stored = {c.start: c for c in repo.cycles()}
+    for loc in parsed.cycles:
+        c = loc.item
+        old = stored.get(c.start)
+        if old is not None:
+            if (old.regimen, old.length_days, old.note) == (c.regimen, c.length_days, c.note):
+                plan.duplicates += 1
+            else:
+                what = f" ({old.regimen})" if old.regimen else ""
+                plan.problems.append(
+                    Problem(
+                        loc.where,
+                        f"a cycle{what} already starts on {c.start.isoformat()}; this file "
+                        "describes it differently. Edit the stored cycle instead.",
+                    )
+                )
+        elif not before_birth(c.start, loc.where):
+            stored[c.start] = c
+            plan.cycles.append(c)
 
 
 # -- storing ------------------------------------------------------------------------------------
@@ -407,6 +439,9 @@ def _store(repo: Repository, plan: _Plan, parsed: ParsedImport, source_file: str
         repo.add_fatigue(f)
     for i in plan.infections:
         repo.add_infection(i)
+    for c in plan.cycles:
+        repo.add_cycle(c, parsed.kind)
+
     if parsed.lab_reports:
         from leukotrack.services.labreports import restore_reports
 

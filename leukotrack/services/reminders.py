@@ -13,12 +13,15 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from leukotrack.domain.cycles import next_cycle_plan
 from leukotrack.domain.dates import long_date
 from leukotrack.domain.flags import Flag, clozapine_due
 from leukotrack.domain.reminders import (
     CLOZAPINE,
+    CYCLE_PLAN,
     Reminder,
     TestPlan,
+    blood_test_reminder,
     in_order,
     make_test_plan,
     next_blood_test,
@@ -52,9 +55,33 @@ def your_plan_reminders(timeline: Timeline, as_of: datetime) -> list[Reminder]:
     return own_plan_reminders(plan, tested, as_of.date())
 
 
-# Cycle plans (the day before each planned cycle) and serial-count plans add their functions
-# here when those records exist; visits add kind "visit", cycle days kind "cycle".
-REMINDER_SOURCES: list[ReminderSource] = [clozapine_reminders, your_plan_reminders]
+def cycle_plan_reminders(timeline: Timeline, as_of: datetime) -> list[Reminder]:
+    """The day before the next expected cycle (the latest cycle's start + its planned length),
+    and that cycle's day 1. Recorded cycles are never in the future, so this is the only one."""
+    plan = next_cycle_plan(timeline.cycles)
+    if plan is None:
+        return []
+    today = as_of.date()
+    nxt = plan.after_cycle + 1
+    reason = f"the day before cycle {nxt}, expected on {long_date(plan.next_start)}"
+    tested = tested_days((d.taken_at for d in timeline.draws), as_of)
+    out: list[Reminder] = []
+    found = blood_test_reminder(plan.test_date, CYCLE_PLAN, reason, tested, today)
+    if found is not None:
+        out.append(found)
+    if plan.next_start >= today:
+        out.append(
+            Reminder(plan.next_start, "cycle", CYCLE_PLAN, f"cycle {nxt} expected to start")
+        )
+    return out
+
+
+# Serial-count plans add their function here; visits add kind "visit".
+REMINDER_SOURCES: list[ReminderSource] = [
+    clozapine_reminders,
+    your_plan_reminders,
+    cycle_plan_reminders,
+]
 
 
 def reminders_of(timeline: Timeline, as_of: datetime) -> list[Reminder]:

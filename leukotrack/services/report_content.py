@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from leukotrack.domain.analytes import ANALYTES
 from leukotrack.domain.dates import long_date
+from leukotrack.domain.growth_factors import is_growth_factor
 from leukotrack.domain.medicines import match_medicine
 from leukotrack.domain.records import CountUnit, Draw, Medication, MedicationKind, Profile
 from leukotrack.domain.reference import mild_neutropenia_limit, range_for
@@ -85,6 +86,8 @@ def draws_table(draws: Sequence[Draw], profile: Profile) -> Table:
 
 def medicine_effect(m: Medication) -> str:
     """Known effect on white cells, in plain words."""
+    if is_growth_factor(m):
+        return "growth factor (G-CSF): raises neutrophils"
     known = match_medicine(m.name)
     if known is not None:
         return f"{known.group}; known to lower white cells"

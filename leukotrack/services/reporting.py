@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from leukotrack.report.content import ReportContent, SummaryLine
 from leukotrack.report.pdf import ChartPainter, write_report_pdf
 from leukotrack.services.flags import current_flags
 from leukotrack.services.report_content import build_report_content
+from leukotrack.services.report_cycles import cycles_section
 from leukotrack.services.timeline import Timeline, load_timeline
 from leukotrack.storage.db import Database
 
@@ -78,8 +80,13 @@ def report_content(
     db: Database, start: date | None, end: date, today: date, summary: Sequence[SummaryLine]
 ) -> tuple[ReportContent, Timeline]:
     check_period(start, end)
-    period = load_timeline(db).between(start, end)
-    return build_report_content(period, summary, start, end, today), period
+    full = load_timeline(db)
+    period = full.between(start, end)
+    content = build_report_content(period, summary, start, end, today)
+    section = cycles_section(full, start, end)
+    if section is not None:
+        content = replace(content, cycles=section)
+    return content, period
 
 
 def make_report(

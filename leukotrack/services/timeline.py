@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from leukotrack.domain.records import (
+    Cycle,
     Draw,
     FatigueEntry,
     Infection,
@@ -27,12 +28,18 @@ class Timeline:
     fatigue: list[FatigueEntry]
     infections: list[Infection]
     medications: list[Medication]
+    cycles: list[Cycle] = field(default_factory=list)
     plans: dict[str, Any] = field(default_factory=dict)  # settings "plan.*": next-test rules
 
     @property
     def is_empty(self) -> bool:
         return not (
-            self.draws or self.temperatures or self.fatigue or self.infections or self.medications
+            self.draws
+            or self.temperatures
+            or self.fatigue
+            or self.infections
+            or self.medications
+            or self.cycles
         )
 
     def between(self, start: date | None, end: date | None) -> Timeline:
@@ -47,6 +54,7 @@ class Timeline:
             [f for f in self.fatigue if dlo <= f.day <= dhi],
             [i for i in self.infections if i.start <= dhi and (i.end or i.start) >= dlo],
             [m for m in self.medications if m.start <= dhi and (m.stop is None or m.stop >= dlo)],
+            [c for c in self.cycles if dlo <= c.start <= dhi],
             self.plans,
         )
 
@@ -61,5 +69,6 @@ def load_timeline(db: Database) -> Timeline:
             repo.fatigue(),
             repo.infections(),
             repo.medications(),
+            repo.cycles(),
             {k: v for k, v in repo.settings().items() if k.startswith(PLAN_PREFIX)},
         )

@@ -17,6 +17,7 @@ from typing import Any
 
 from leukotrack.domain.records import (
     CountUnit,
+    Cycle,
     Draw,
     FatigueEntry,
     Infection,
@@ -154,3 +155,9 @@ class Reader:
             Medication(n, _day(s), _day(e), d, MedicationKind(k), i)  # type: ignore[arg-type]
             for n, s, e, d, k, i in rows
         ]
+
+    def cycles(self) -> list[Cycle]:
+        rows = self.con.execute(
+            "SELECT start, regimen, length_days, note, id FROM cycle ORDER BY start, id"
+        )
+        return [Cycle(_day(s), r, n, t, i) for s, r, n, t, i in rows]  # type: ignore[arg-type]

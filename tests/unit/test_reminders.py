@@ -44,7 +44,7 @@ def end_of(day: date) -> datetime:
 def timeline(plan: TestPlan | None = None, meds: list | None = None) -> Timeline:  # type: ignore[type-arg]
     draws = [draw(datetime.combine(LAST, time(9)), wbc=3.0, anc=2.0)]
     plans = {} if plan is None else {TEST_PLAN_SETTING: plan.to_json()}
-    return Timeline(Profile(), draws, [], [], [], meds or [], plans)
+    return Timeline(Profile(), draws, [], [], [], meds or [], plans=plans)
 
 
 @pytest.mark.parametrize(
@@ -207,3 +207,57 @@ def test_stored_plan_reaches_the_flags_and_the_ics(db: object, tmp_path: Path) -
 def test_timeline_between_keeps_the_plans() -> None:
     tl = timeline(EVERY_28)
     assert replace(tl).between(None, None).plans == tl.plans
+
+
+# The cycle plan: cycle 2 started on 2026-03-01 and runs 21 days, so cycle 3 is expected on
+# 2026-03-22 and its blood test on the day before, 2026-03-21.
+CYCLE_TEST = date(2026, 3, 21)
+
+
+def cycle_timeline(tested_on: date | None = None) -> Timeline:
+    from leukotrack.domain.records import Cycle
+
+    cycles = [
+        Cycle(start=date(2026, 2, 8), length_days=21),
+        Cycle(start=date(2026, 3, 1), length_days=21),
+    ]
+    draws = [draw(datetime.combine(LAST, time(9)), wbc=3.0, anc=2.0)]
+    if tested_on is not None:
+        draws.append(draw(datetime.combine(tested_on, time(9)), wbc=3.1, anc=1.9))
+    return Timeline(Profile(), draws, [], [], [], [], cycles=cycles)
+
+
+@pytest.mark.parametrize(
+    ("today", "overdue", "flagged"),
+    [
+        (CYCLE_TEST, False, False),  # due today: not overdue
+        (CYCLE_TEST + timedelta(days=1), True, True),  # overdue by one day
+    ],
+)
+def test_cycle_plan_the_day_before_the_next_cycle(
+    today: date, overdue: bool, flagged: bool
+) -> None:
+    from leukotrack.domain.reminders import CYCLE_PLAN
+
+    tl = cycle_timeline()
+    tests = [r for r in reminders_of(tl, end_of(today)) if r.source == CYCLE_PLAN]
+    blood = [r for r in tests if r.kind == "blood_test"]
+    assert [(r.due, r.overdue) for r in blood] == [(CYCLE_TEST, overdue)]
+    assert "the day before cycle 3" in blood[0].reason
+    assert [r.due for r in tests if r.kind == "cycle"] == [date(2026, 3, 22)]
+    found = overdue_flag(reminders_of(tl, end_of(today)), end_of(today))
+    assert (found is not None) == flagged
+
+
+def test_cycle_plan_is_met_by_a_result_on_or_after_its_day() -> None:
+    tl = cycle_timeline(tested_on=CYCLE_TEST)
+    assert all(
+        r.kind != "blood_test" for r in reminders_of(tl, end_of(CYCLE_TEST + timedelta(days=1)))
+    )
+
+
+def test_no_cycle_plan_without_a_planned_length() -> None:
+    from leukotrack.domain.records import Cycle
+
+    tl = Timeline(Profile(), [], [], [], [], [], cycles=[Cycle(start=date(2026, 3, 1))])
+    assert reminders_of(tl, end_of(date(2026, 3, 25))) == []

@@ -28,6 +28,7 @@ from leukotrack.gui.charts.chart_data import (
     fever_legend,
 )
 from leukotrack.gui.charts.ticks import date_ticks, value_ticks
+from leukotrack.report.drawing import star
 from leukotrack.services.timeline import Timeline
 
 ZONE_PATTERNS = {
@@ -190,6 +191,13 @@ class _Printer:
                     "infection",
                 )
             )
+        if self.d.gcsf:
+            entries.append(
+                (
+                    lambda r: self._star(r.center(), r.height() * 0.6),
+                    "growth factor (G-CSF) given",
+                )
+            )
         if self.d.fevers:
             entries.append(
                 (
@@ -312,7 +320,16 @@ class _Printer:
             x = f.px(m.x)
             if area.left() <= x <= area.right():
                 self._triangle(QPointF(x, f.py(fever_y)), lane_h * 0.3)
+        for gx, lane, _hover in self.d.gcsf:  # growth-factor days, on their medicine's bar
+            x = f.px(gx)
+            if area.left() <= x <= area.right():
+                self._star(QPointF(x, f.py(lanes - lane)), lane_h * 0.42)
         p.setFont(self.font)
+
+    def _star(self, c: QPointF, size: float) -> None:
+        self.p.setPen(self.pen(0.5))
+        self.p.setBrush(QBrush(QColor("white")))
+        self.p.drawPolygon(star(c, size))
 
     def _bar_rect(self, f: _Frame, s: Span, y: float, lane_h: float) -> QRectF:
         left, right = max(f.px(s.x0), f.rect.left()), min(f.px(s.x1), f.rect.right())

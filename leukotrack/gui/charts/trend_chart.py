@@ -43,6 +43,7 @@ from leukotrack.gui.charts.chart_data import (
     fever_legend,
 )
 from leukotrack.gui.charts.items import BandsItem, CalendarAxis, SpansItem
+from leukotrack.report.drawing import star
 from leukotrack.services.timeline import Timeline
 
 pg.setConfigOptions(antialias=True, segmentedLineMode="on")  # wide lines: segments paint faster
@@ -101,6 +102,10 @@ def _swatch(brush: QBrush, pen: QPen | None = None, symbol: str | None = None) -
             p.setPen(pen or QPen(Qt.PenStyle.NoPen))
             p.setBrush(brush)
             p.drawPolygon(QPolygonF([QPointF(11, 2), QPointF(16.5, 12), QPointF(5.5, 12)]))
+        elif symbol == style.GCSF_SYMBOL:
+            p.setPen(pen or QPen(Qt.PenStyle.NoPen))
+            p.setBrush(brush)
+            p.drawPolygon(star(QPointF(11, 7.5), 6.5))
         else:
             p.setPen(pen or QPen(Qt.PenStyle.NoPen))
             p.drawLine(0, 7, 22, 7)
@@ -499,6 +504,18 @@ class TrendChart(QWidget):
             fevers.setZValue(5)
             self.events_plot.addItem(fevers)
             self._keep("fevers", fevers)
+        if d.gcsf:  # growth-factor days: a marker on their medicine's bar
+            gcsf = pg.ScatterPlotItem(
+                np.array([g[0] for g in d.gcsf]),
+                np.array([float(top - g[1]) for g in d.gcsf]),
+                symbol=style.GCSF_SYMBOL,
+                size=12,
+                pen=pg.mkPen(fg),
+                brush=pg.mkBrush(style.GCSF),
+            )
+            gcsf.setZValue(6)
+            self.events_plot.addItem(gcsf)
+            self._keep("gcsf", gcsf)
         if d.infections:  # a dotted line down through the counts at each infection's start
             starts = [Band(inf.x0, inf.x0, -1e6, 1e6) for inf in d.infections]
             pen = QPen(QColor(style.INFECTION), 1.0, Qt.PenStyle.DotLine)
@@ -557,6 +574,11 @@ class TrendChart(QWidget):
         if any(m.emphasised for m in d.medicines):
             brush = QBrush(QColor(style.MEDICINE_LOWERING))
             entries.append((_swatch(brush), "medicine known to lower white cells"))
+        if d.gcsf:
+            swatch = _swatch(
+                QBrush(QColor(style.GCSF)), QPen(self._foreground()), style.GCSF_SYMBOL
+            )
+            entries.append((swatch, "growth factor (G-CSF) given"))
         if d.infections:
             hatch = QBrush(QColor(style.INFECTION), Qt.BrushStyle.BDiagPattern)
             entries.append((_swatch(hatch, QPen(QColor(style.INFECTION))), "infection"))

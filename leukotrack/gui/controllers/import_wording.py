@@ -47,6 +47,7 @@ def _other_items(p: ImportPreview, temperature: str) -> list[str]:
         (p.temperatures, temperature, None),
         (p.medications, "medicine", None),
         (p.diary_entries, "diary entry", "diary entries"),
+        (p.cycles, "treatment cycle", None),
     )
     return [plural(n, one, many) for n, one, many in counts if n]
 

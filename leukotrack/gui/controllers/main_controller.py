@@ -11,8 +11,10 @@ from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from leukotrack import APP_NAME, NOT_A_DIAGNOSIS, __version__
+from leukotrack.domain.growth_factors import is_growth_factor
 from leukotrack.domain.medicines import lowers_white_cells, match_medicine
 from leukotrack.domain.records import (
+    Cycle,
     Draw,
     FatigueEntry,
     Infection,
@@ -31,6 +33,7 @@ from leukotrack.gui.controllers.reminders_controller import RemindersController
 from leukotrack.gui.controllers.report_controller import ReportController
 from leukotrack.gui.controllers.report_import import ReportImport
 from leukotrack.gui.controllers.table_controller import TableController
+from leukotrack.gui.controllers.treatment_controller import CycleForm, TreatmentController
 from leukotrack.gui.models.columns import (
     FATIGUE_COLUMNS,
     INFECTION_COLUMNS,
@@ -58,6 +61,8 @@ def describe(record: Record) -> str:
         return f"fatigue score of {record.day.isoformat()}"
     if isinstance(record, Infection):
         return f"infection of {record.start.isoformat()}"
+    if isinstance(record, Cycle):
+        return f"treatment cycle of {record.start.isoformat()}"
     return f"medicine {record.name}"
 
 
@@ -68,7 +73,10 @@ def flags_and_next_test(timeline: Timeline) -> tuple[list[FlagLike] | None, Remi
 
 
 def white_cell_mark(med: Medication) -> str:
-    """The Medicines tab's note for a medicine known (or marked) to lower white cells."""
+    """The Medicines tab's note for a medicine known (or marked) to lower white cells, or a
+    growth factor (which raises neutrophils)."""
+    if is_growth_factor(med):
+        return "★ growth factor (G-CSF)"
     if match_medicine(med.name) is not None:
         return "▼ known to lower white cells"
     if lowers_white_cells(med):
@@ -130,6 +138,7 @@ class MainController:
             sort_column=3,
         )
         self.report_import = ReportImport(self)
+        self.treatment = TreatmentController(view.treatment, self._form(CycleForm), self.delete)
         self.undo_stack.indexChanged.connect(self._stack_changed)
         self.refresh(self.timeline)
 
@@ -183,6 +192,7 @@ class MainController:
         self.fatigue.set_records(t.fatigue)
         self.infections.set_records(t.infections)
         self.medicines.set_records(t.medications)
+        self.treatment.show(t)
 
     # -- changes --------------------------------------------------------------------------
     def record_change(self, before: Record | None, after: Record | None) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QWidget
 from leukotrack import APP_NAME
 from leukotrack.gui.views.overview_view import OverviewView
 from leukotrack.gui.views.table_tab_view import TableTabView
+from leukotrack.gui.views.treatment_view import TreatmentView
 
 
 class MainView(QMainWindow):
@@ -23,12 +24,14 @@ class MainView(QMainWindow):
         self.fatigue = TableTabView("fatigue", "&Add fatigue score…", self.tabs)
         self.infections = TableTabView("infections", "&Add infection…", self.tabs)
         self.medicines = TableTabView("medicines", "&Add medicine…", self.tabs)
+        self.treatment = TreatmentView(self.tabs)
         self.tabs.addTab(self.overview, "&Overview")
         self.tabs.addTab(self.results, "&Results")
         self.tabs.addTab(self.temperatures, "&Temperatures")
         self.tabs.addTab(self.fatigue, "&Fatigue")
         self.tabs.addTab(self.infections, "&Infections")
         self.tabs.addTab(self.medicines, "&Medicines")
+        self.tabs.addTab(self.treatment, "Treatme&nt")
         self.setCentralWidget(self.tabs)
         self.statusBar()
 
