@@ -30,6 +30,7 @@ from leukotrack.domain.analytes import (
     Dimension,
     by_loinc,
 )
+from leukotrack.domain.care import CareContact
 from leukotrack.domain.dates import parse_datetime
 from leukotrack.domain.errors import InputError
 from leukotrack.domain.records import (
@@ -65,6 +66,7 @@ LOINC_SYSTEM = "http://loinc.org"
 UCUM_SYSTEM = "http://unitsofmeasure.org"
 ENTERED_EXTENSION = "urn:leukotrack:fhir:entered"
 SOURCE_EXTENSION = "urn:leukotrack:fhir:source"
+HOURS_EXTENSION = "urn:leukotrack:fhir:hours"  # a care-team phone that answers day and night
 SKIPPED_STATUSES = frozenset({"entered-in-error", "cancelled"})
 _COMPARATORS = frozenset({"<", "<=", ">", ">="})
 
@@ -710,7 +712,32 @@ def patient_json(p: Profile) -> dict[str, Any]:
         out["gender"] = p.sex.value
     if p.birth_date is not None:
         out["birthDate"] = p.birth_date.isoformat()
+    if p.care_team:
+        out["contact"] = [contact_json(c) for c in p.care_team]
     return out
+
+
+def contact_json(c: CareContact) -> dict[str, Any]:
+    """A care-team member as a Patient.contact; the phone as typed, the 24-hour line in words."""
+    out: dict[str, Any] = {"name": {"text": c.name}}
+    if c.role:
+        out["relationship"] = [{"text": c.role}]
+    if c.phone:
+        telecom: dict[str, Any] = {"system": "phone", "value": c.phone}
+        if c.around_the_clock:
+            telecom["extension"] = [{"url": HOURS_EXTENSION, "valueString": "24 hours"}]
+        out["telecom"] = [telecom]
+    return out
+
+
+def allergy_json(text: str) -> dict[str, Any]:
+    """The allergies as the person wrote them: an AllergyIntolerance with its text only."""
+    return {
+        "resourceType": "AllergyIntolerance",
+        "id": "allergies",
+        "patient": {"reference": "Patient/patient"},
+        "code": {"text": text},
+    }
 
 
 def fhir_bundle(
@@ -722,8 +749,12 @@ def fhir_bundle(
 ) -> dict[str, Any]:
     """A collection Bundle. Calculated ANCs are left out: the importer calculates them again."""
     resources: list[dict[str, Any]] = []
-    if profile is not None and not profile.is_empty:
+    if profile is not None and not (
+        profile.is_empty and not profile.care_team and not profile.allergies
+    ):
         resources.append(patient_json(profile))
+    if profile is not None and profile.allergies:
+        resources.append(allergy_json(profile.allergies))
     for draw in draws:
         for i, r in enumerate(draw.results):
             if not r.calculated:

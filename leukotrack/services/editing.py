@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, TypeVar
 
+from leukotrack.domain.care import Visit
 from leukotrack.domain.errors import InputError
 from leukotrack.domain.records import (
     Draw,
@@ -29,9 +30,9 @@ from leukotrack.storage.db import Database
 if TYPE_CHECKING:  # SQLAlchemy loads with the first write, not with this module
     from leukotrack.storage.repository import Repository
 
-Record = Draw | TemperatureReading | FatigueEntry | Infection | Medication
+Record = Draw | TemperatureReading | FatigueEntry | Infection | Medication | Visit
 T = TypeVar("T")
-R = TypeVar("R", Draw, TemperatureReading, FatigueEntry, Infection, Medication)
+R = TypeVar("R", Draw, TemperatureReading, FatigueEntry, Infection, Medication, Visit)
 
 
 def _gone(what: str) -> InputError:
@@ -62,6 +63,8 @@ def delete_record(db: Database, record: Record) -> None:
             repo.delete_fatigue(record_id)
         elif isinstance(record, Infection):
             repo.delete_infection(record_id)
+        elif isinstance(record, Visit):
+            repo.delete_visit(record_id)
         else:
             repo.delete_medication(record_id)
 
@@ -77,6 +80,8 @@ def restore_record(db: Database, record: Record) -> Record:
             return repo.add_fatigue(record)
         if isinstance(record, Infection):
             return repo.add_infection(record)
+        if isinstance(record, Visit):
+            return repo.add_visit(record)
         return repo.add_medication(record)
 
 
@@ -93,6 +98,8 @@ def put_record(db: Database, record: Record) -> Record:
                 repo.update_fatigue(record)
             elif isinstance(record, Infection):
                 repo.update_infection(record)
+            elif isinstance(record, Visit):
+                repo.update_visit(record)
             else:
                 repo.update_medication(record)
         except KeyError:

@@ -41,6 +41,7 @@ def export_text(db: Database, fmt: str, now: datetime | None = None) -> str:
                 fatigue=repo.fatigue(),
                 infections=repo.infections(),
                 medications=repo.medications(),
+                visits=repo.visits(),
                 now=now,
             )
             return write_backup(document)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from leukotrack.domain.analytes import ANALYTES
 from leukotrack.domain.anc import calculated_anc_result
+from leukotrack.domain.care import Visit
 from leukotrack.domain.records import (
     Draw,
     FatigueEntry,
@@ -107,6 +108,7 @@ class _Plan:
     medications: list[Medication] = field(default_factory=list)
     fatigue: list[FatigueEntry] = field(default_factory=list)
     infections: list[Infection] = field(default_factory=list)
+    visits: list[Visit] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)
     profile: Profile | None = None
     duplicates: int = 0
@@ -123,6 +125,7 @@ class _Plan:
             or self.medications
             or self.fatigue
             or self.infections
+            or self.visits
             or self.settings
             or self.profile
         )
@@ -152,7 +155,7 @@ def _preview(path: Path, parsed: ParsedImport, plan: _Plan) -> ImportPreview:
         duplicates=plan.duplicates,
         temperatures=len(plan.temperatures),
         medications=len(plan.medications),
-        diary_entries=len(plan.fatigue) + len(plan.infections),
+        diary_entries=len(plan.fatigue) + len(plan.infections) + len(plan.visits),
         fills_profile=plan.profile is not None,
         problems=tuple(parsed.problems) + tuple(plan.problems),
     )
@@ -354,6 +357,15 @@ def _plan_diary(repo: Repository, parsed: ParsedImport, plan: _Plan, birth: Any)
         else:
             infections.add(ikey)
             plan.infections.append(i)
+    visits = {(v.at, v.with_whom.lower()) for v in repo.visits()}
+    for loc_v in parsed.visits:
+        v = loc_v.item
+        vkey = (v.at, v.with_whom.lower())
+        if vkey in visits:
+            plan.duplicates += 1
+        else:
+            visits.add(vkey)
+            plan.visits.append(v)
 
 
 # -- storing ------------------------------------------------------------------------------------
@@ -375,6 +387,8 @@ def _store(repo: Repository, plan: _Plan, parsed: ParsedImport, source_file: str
         repo.add_fatigue(f)
     for i in plan.infections:
         repo.add_infection(i)
+    for v in plan.visits:
+        repo.add_visit(v)
 
 
 def summary_lines(report: FileReport) -> Iterable[str]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
+from leukotrack.domain.care import Visit
 from leukotrack.domain.records import (
     Draw,
     FatigueEntry,
@@ -24,6 +25,7 @@ class Timeline:
     fatigue: list[FatigueEntry]
     infections: list[Infection]
     medications: list[Medication]
+    visits: list[Visit] = field(default_factory=list)  # every visit, whatever the period
 
     @property
     def is_empty(self) -> bool:
@@ -43,6 +45,7 @@ class Timeline:
             [f for f in self.fatigue if dlo <= f.day <= dhi],
             [i for i in self.infections if i.start <= dhi and (i.end or i.start) >= dlo],
             [m for m in self.medications if m.start <= dhi and (m.stop is None or m.stop >= dlo)],
+            self.visits,
         )
 
 
@@ -56,4 +59,5 @@ def load_timeline(db: Database) -> Timeline:
             repo.fatigue(),
             repo.infections(),
             repo.medications(),
+            repo.visits(),
         )

@@ -28,6 +28,17 @@ SAMPLE_ROWS: dict[str, list[str]] = {
         "INSERT INTO medication (name, start, stop, dose, kind, source) VALUES ('Clozapine', '2025-01-01', NULL, '200 mg', 'other', 'manual')",
     ],
 }
+# 0003 adds visits, the care team and the profile's allergies to what 0001 holds.
+SAMPLE_ROWS["0003"] = [
+    SAMPLE_ROWS["0001"][0].replace(", questions)", ", questions, allergies)").replace(
+        "'Why?')", "'Why?', 'penicillin')"
+    ),
+    *SAMPLE_ROWS["0001"][1:],
+    "INSERT INTO visit (at, with_whom, note, questions) "
+    "VALUES ('2026-03-10 10:00:00.000000', 'hematologist', 'bring results', 'Why low?')",
+    "INSERT INTO care_contact (position, name, role, phone, around_the_clock) "
+    "VALUES (0, 'Ward 7', 'oncology ward', '020 7946 0000', 1)",
+]
 
 
 def test_every_revision_has_sample_rows() -> None:
@@ -54,5 +65,11 @@ def test_upgrade_from_each_revision_keeps_everything(tmp_path: Path, revision: s
             assert draw.get("anc").comparator == "<"  # type: ignore[union-attr]
             assert repo.profile().name == "Sam" and repo.profile().questions == "Why?"
             assert repo.setting("entry.units") == {"wbc": "K/µL"}
+            if revision >= "0003":
+                assert repo.profile().allergies == "penicillin"
+                (contact,) = repo.profile().care_team
+                assert contact.phone == "020 7946 0000" and contact.around_the_clock
+                (visit,) = repo.visits()
+                assert visit.questions == "Why low?" and visit.with_whom == "hematologist"
     finally:
         db.close()
