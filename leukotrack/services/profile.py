@@ -52,7 +52,11 @@ def check_care_team(contacts: Sequence[CareContact]) -> tuple[CareContact, ...]:
             if role or phone:
                 raise InputError(f"Care team contact {n} has no name; type a name or remove it.")
             continue
-        for label, value, limit in (("name", name, 200), ("role", role, 200), ("phone", phone, 100)):
+        for label, value, limit in (
+            ("name", name, 200),
+            ("role", role, 200),
+            ("phone", phone, 100),
+        ):
             if len(value) > limit:
                 raise InputError(
                     f"Care team contact {n}: the {label} is longer than {limit} characters."
@@ -124,7 +128,12 @@ def profile_json(p: Profile) -> dict[str, Any]:
 
 
 def care_contact_json(c: CareContact) -> dict[str, Any]:
-    return {"name": c.name, "role": c.role, "phone": c.phone, "around_the_clock": c.around_the_clock}
+    return {
+        "name": c.name,
+        "role": c.role,
+        "phone": c.phone,
+        "around_the_clock": c.around_the_clock,
+    }
 
 
 _WHOLE_DAYS = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from leukotrack.domain.analytes import ANALYTES
@@ -11,8 +12,9 @@ from leukotrack.domain.dates import long_date
 from leukotrack.domain.medicines import match_medicine
 from leukotrack.domain.records import CountUnit, Draw, Medication, MedicationKind, Profile
 from leukotrack.domain.reference import mild_neutropenia_limit, range_for
+from leukotrack.domain.summary import SINCE_ANALYTES, Point, summarise
 from leukotrack.domain.units import format_number
-from leukotrack.report.content import ReportContent, SummaryLine, Table
+from leukotrack.report.content import ReportContent, ReportSection, SummaryLine, Table
 from leukotrack.services.results import column_number, display_unit
 from leukotrack.services.timeline import Timeline
 
@@ -141,24 +143,114 @@ def thresholds_text(profile: Profile, on: date) -> str:
     )
 
 
+def _signed(key: str, delta: float, count_unit: CountUnit) -> str:
+    if abs(delta) < 1e-9:
+        return "no change"
+    sign = "+" if delta > 0 else "−"
+    return sign + column_number(key, abs(delta), count_unit)
+
+
+def _mark(draws: Sequence[Draw], key: str, taken: date, profile: Profile) -> str:
+    """' L' / ' H' for the latest result by the range that applied to it."""
+    for d in draws:
+        r = d.get(key)
+        if r is not None and d.taken_at.date() == taken:
+            rng = range_for(r, profile, taken)
+            if rng is not None:
+                return {"low": " L", "high": " H", "normal": ""}[rng.status(r.value, r.comparator)]
+    return ""
+
+
+def _point(key: str, p: Point, count_unit: CountUnit) -> str:
+    return (p.comparator or "") + column_number(key, p.value, count_unit)
+
+
+def since_table(draws: Sequence[Draw], profile: Profile) -> Table:
+    """Per test: the latest value and its date, the change since the period's first result, and
+    the lowest value with its date (the earliest, when two are equally low)."""
+    cu = profile.count_unit
+    rows = []
+    for key in SINCE_ANALYTES:
+        name = f"{ANALYTES[key].short} ({_unit_label(key, cu)})"
+        s = summarise(draws, key)
+        if s is None:
+            rows.append((name, "no result in this period", "", ""))
+            continue
+        latest = _point(key, s.latest, cu) + _mark(
+            [d for d in draws if d.taken_at == s.latest.taken_at],
+            key,
+            s.latest.taken_at.date(),
+            profile,
+        )
+        change = (
+            "only one result"
+            if s.count == 1
+            else f"{_signed(key, s.change, cu)} from {_point(key, s.first, cu)} ({_d(s.first.taken_at)})"
+        )
+        rows.append(
+            (
+                name,
+                f"{latest} on {_d(s.latest.taken_at)}",
+                change,
+                f"{_point(key, s.lowest, cu)} on {_d(s.lowest.taken_at)}",
+            )
+        )
+    return Table(
+        ("Test", "Latest", "Change since the first result", "Lowest"),
+        rows,
+        (1.1, 1.5, 2.1, 1.5),
+        "L / H: below / above the range that applied to that result.",
+    )
+
+
+def temperatures_table(timeline: Timeline) -> Table:
+    return Table(
+        ("Time", "Temperature", "As entered"),
+        [
+            (t.taken_at.strftime("%d %b %Y %H:%M"), f"{t.celsius:.1f} °C", t.entered)
+            for t in timeline.temperatures
+        ],
+        (1.5, 1, 1),
+    )
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """What the person chose: the questions and where they belong, the appendix, the sections."""
+
+    questions: str = ""
+    questions_for: str = "the next visit"
+    since_visit: bool = False  # the period starts at the last visit
+    appendix: frozenset[str] = frozenset()
+    sections: tuple[ReportSection, ...] = ()
+
+
 def build_report_content(
     period: Timeline,
     summary: Sequence[SummaryLine],
     start: date | None,
     end: date,
     printed_on: date,
+    options: ReportOptions | None = None,
 ) -> ReportContent:
     """Everything the report prints about `period` (already cut to `start`..`end`)."""
+    o = options or ReportOptions()
     p = period.profile
     first = start or (min((d.taken_at.date() for d in period.draws), default=None))
     header = [
         ("Patient", p.name or "(no name in the profile)"),
-        ("Born", long_date(p.birth_date) if p.birth_date else "not given"),
-        ("Sex", p.sex.value if p.sex else "not given"),
+        ("Born", long_date(p.birth_date) if p.birth_date else "not recorded"),
+        ("Sex", p.sex.value if p.sex else "not recorded"),
         ("Reference profile", p.reference.value),
         ("Period", f"{long_date(first) if first else 'start'} to {long_date(end)}"),
         ("Printed", long_date(printed_on)),
     ]
+    n = len(period.draws)
+    since_title = (
+        f"Since {long_date(first) if first else 'the start'}"
+        f"{' (the last visit)' if o.since_visit else ''}: "
+        f"{n} blood test{'' if n == 1 else 's'}"
+    )
     meds = Table(
         ("Medicine", "Start", "Stop", "Dose", "Effect on white cells"),
         [(m.name, _d(m.start), _d(m.stop), m.dose, medicine_effect(m)) for m in period.medications],
@@ -189,20 +281,31 @@ def build_report_content(
         (1.5, 1, 1),
         f"Readings of {fever_limit:.1f} °C or more.",
     )
-    fatigue = fatigue_table(weekly_fatigue(period))
+    weekly = weekly_fatigue(period)
+    diary: tuple[tuple[str, Table], ...] = ()
+    if "diary" in o.appendix:
+        diary = (
+            ("Temperatures", temperatures_table(period)),
+            ("Fatigue by week", fatigue_table(weekly)),
+        )
     return ReportContent(
         patient=p.name or "(no name)",
         header=header,
         period_start=first,
         period_end=end,
         printed_on=printed_on,
+        since_title=since_title,
+        since=since_table(period.draws, p),
         summary=list(summary),
         thresholds=thresholds_text(p, end),
-        draws=draws_table(period.draws, p),
+        questions_title=f"Questions for {o.questions_for}",
+        questions=o.questions.strip(),
         medicines=meds,
         infections=infections,
         fevers=fevers,
-        fatigue=fatigue,
-        questions=p.questions.strip(),
+        weekly_fatigue=weekly,
         has_data=not period.is_empty,
+        sections=o.sections,
+        appendix_draws=draws_table(period.draws, p) if "table" in o.appendix else None,
+        appendix_diary=diary,
     )

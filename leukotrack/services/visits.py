@@ -90,9 +90,9 @@ def check_visit(db: Database, at: datetime, with_whom: str, note: str, questions
         return visit_record(repo, at, with_whom, note, questions, datetime.now())
 
 
-def questions_home(visits: list[Visit], profile_questions: str, now: datetime) -> tuple[
-    Visit | None, str
-]:
+def questions_home(
+    visits: list[Visit], profile_questions: str, now: datetime
+) -> tuple[Visit | None, str]:
     """Where the questions for the next appointment live: its visit, or the profile's draft."""
     coming = next_visit(visits, now)
     if coming is not None:

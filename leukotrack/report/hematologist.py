@@ -1,0 +1,138 @@
+"""The hematologist report's pages: page 1 stands alone, page 2 holds the rest, then the appendix.
+
+Page 1 answers "how have the counts been since the last visit, how low did they go, and what
+does the patient want to ask": the header, the "Since" block, the flags, the questions and the
+trend chart (at least a third of the page tall, the full width).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QPagedPaintDevice, QPainter
+
+from leukotrack.domain.dates import long_date
+from leukotrack.report.content import ReportContent
+from leukotrack.report.fatigue_chart import paint_weekly_fatigue
+from leukotrack.report.layout import ChartPainter, Furniture, Layout, make_fonts
+
+SEVERITY_WORD = {"emergency": "EMERGENCY", "danger": "DANGER", "caution": "CAUTION", "info": "NOTE"}
+CHART_MIN_SHARE = 1 / 3  # of the page's height
+CHART_MAX_SHARE = 0.45
+FATIGUE_CHART_PTS = 95
+
+
+PAGE_ONE_SCALES = (1.0, 0.94, 0.88, 0.82, 0.76)
+
+
+def lay_out_hematologist(
+    device: QPagedPaintDevice, content: ReportContent, chart: ChartPainter | None
+) -> Layout:
+    """Page 1 in the largest type at which it holds everything with the chart; then the rest."""
+    furniture = Furniture(
+        content.patient, "blood count report", content.printed_on, content.disclaimer
+    )
+    layout = Layout(device, furniture)
+    for scale in PAGE_ONE_SCALES:
+        layout = Layout(device, furniture, scale)
+        _page_one(layout, content, chart)
+        if layout.page_count <= 1:
+            break
+    layout.fonts = make_fonts()
+    if _has_page_two(content):
+        layout.new_page()
+        _page_two(layout, content)
+    _appendix(layout, content)
+    return layout
+
+
+def _page_one(layout: Layout, content: ReportContent, chart: ChartPainter | None) -> None:
+    f = layout.fonts
+    layout.paragraph("Blood count report for the hematologist", f.h1)
+    layout.gap(4)
+    layout.key_value_columns(content.header)
+    if not content.has_data:
+        layout.gap(6)
+        layout.paragraph(
+            "There are no records in this period: no blood tests, temperatures, infections, "
+            "medicines or fatigue scores. Choose a longer period, or add results first."
+        )
+    layout.heading(content.since_title)
+    if any(row[2] or row[3] for row in content.since.rows):
+        layout.table(content.since, "")
+    else:
+        layout.paragraph("No blood tests in this period.", f.body, QColor("#333333"))
+    layout.heading("What the numbers show")
+    if not content.summary:
+        layout.paragraph(f"No flags are active as of {long_date(content.period_end)}.")
+    for line in content.summary:
+        word = SEVERITY_WORD.get(line.severity, line.severity.upper())
+        layout.paragraph(f"{word} · {line.title}", f.bold)
+        layout.paragraph(line.detail, f.body, indent=12 * layout.pt)
+        layout.gap(2)
+    layout.heading(content.questions_title)
+    layout.paragraph(content.questions or "None written.", f.body)
+    if chart is not None:
+        page_pts = layout.height / layout.pt
+        layout.gap(8)
+        room = layout.remaining() - 8
+        height = max(page_pts * CHART_MIN_SHARE, min(room, page_pts * CHART_MAX_SHARE))
+        layout.chart(chart, height)
+
+
+def _has_page_two(c: ReportContent) -> bool:
+    return bool(
+        c.sections
+        or c.medicines.rows
+        or c.infections.rows
+        or c.fevers.rows
+        or c.weekly_fatigue
+        or c.has_data
+    )
+
+
+def _page_two(layout: Layout, c: ReportContent) -> None:
+    f = layout.fonts
+    for section in c.sections:
+        layout.heading(section.title)
+        for text in section.paragraphs:
+            layout.paragraph(text)
+            layout.gap(2)
+        if section.table is not None:
+            layout.table(section.table, "")
+    layout.heading("Medicines", keep=layout.table_lead(c.medicines))
+    layout.table(c.medicines, "No medicines recorded in this period.")
+    layout.heading("Infections and fevers", keep=layout.table_lead(c.infections))
+    layout.table(c.infections, "No infections recorded in this period.")
+    layout.gap(4)
+    layout.table(c.fevers, "No temperature of 38.0 °C or more recorded in this period.")
+    layout.heading("Fatigue by week", keep=FATIGUE_CHART_PTS * layout.pt)
+    if c.weekly_fatigue:
+        scored = sum(n for *_rest, n in c.weekly_fatigue)
+        layout.paragraph(
+            f"Each bar is a week's average score (0 = none, 10 = worst), from {scored} scored "
+            f"days in {len(c.weekly_fatigue)} weeks.",
+            f.small,
+            QColor("#333333"),
+        )
+
+        def paint(p: QPainter, rect: QRectF) -> None:
+            paint_weekly_fatigue(p, rect, c.weekly_fatigue, f.small, layout.pt)
+
+        layout.chart(paint, FATIGUE_CHART_PTS)
+    else:
+        layout.paragraph("No fatigue scores in this period.", f.body, QColor("#333333"))
+    layout.gap(6)
+    layout.paragraph(c.thresholds, f.small, QColor("#333333"))
+
+
+def _appendix(layout: Layout, c: ReportContent) -> None:
+    if c.appendix_draws is None and not c.appendix_diary:
+        return
+    layout.new_page()
+    layout.paragraph("Appendix", layout.fonts.h1)
+    if c.appendix_draws is not None:
+        layout.heading("Every blood test", keep=layout.table_lead(c.appendix_draws))
+        layout.table(c.appendix_draws, "No blood tests in this period.")
+    for title, table in c.appendix_diary:
+        layout.heading(title, keep=layout.table_lead(table))
+        layout.table(table, f"No {title.lower()} in this period.")
