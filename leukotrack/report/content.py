@@ -6,6 +6,7 @@ request), the procedure sheet and the emergency sheet (one page each, every numb
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -25,7 +26,7 @@ class SummaryLine:
 @dataclass(frozen=True)
 class Table:
     headers: tuple[str, ...]
-    rows: list[tuple[str, ...]]
+    rows: Sequence[tuple[str, ...]]
     widths: tuple[float, ...]  # relative column widths
     note: str = ""
 

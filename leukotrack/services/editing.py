@@ -25,6 +25,7 @@ from leukotrack.services.diary import (
     medication_record,
     temperature_reading,
 )
+from leukotrack.services.visits import release_questions
 from leukotrack.storage.db import Database
 
 if TYPE_CHECKING:  # SQLAlchemy loads with the first write, not with this module
@@ -64,6 +65,7 @@ def delete_record(db: Database, record: Record) -> None:
         elif isinstance(record, Infection):
             repo.delete_infection(record_id)
         elif isinstance(record, Visit):
+            release_questions(repo, record, datetime.now())
             repo.delete_visit(record_id)
         else:
             repo.delete_medication(record_id)

@@ -211,3 +211,46 @@ def make_report(
     if chart is not None and isinstance(content, ReportContent) and period.draws:
         painter = chart(period, start, end)
     return write_report_pdf(content, out, paper, painter)
+
+
+CHOICES_SETTING = "report.choices"
+
+
+@dataclass(frozen=True)
+class ReportChoices:
+    """The print dialog's last choices, remembered for the next time it opens."""
+
+    kind: str = "hematologist"
+    period: str = "since_visit"
+    appendix: frozenset[str] = field(default_factory=frozenset)
+
+
+def remembered_choices(db: Database) -> ReportChoices:
+    with db.reading() as repo:
+        saved = repo.setting(CHOICES_SETTING, {})
+    if not isinstance(saved, dict):
+        return ReportChoices()
+    kind = saved.get("kind")
+    period = saved.get("period")
+    appendix = saved.get("appendix")
+    return ReportChoices(
+        kind if kind in KINDS else "hematologist",
+        period if period in PERIODS else "since_visit",
+        frozenset(a for a in appendix if a in APPENDIX_PARTS)
+        if isinstance(appendix, list)
+        else frozenset(),
+    )
+
+
+def remember_choices(db: Database, choices: ReportChoices) -> None:
+    if choices == remembered_choices(db):
+        return
+    with db.transaction() as repo:
+        repo.set_setting(
+            CHOICES_SETTING,
+            {
+                "kind": choices.kind,
+                "period": choices.period,
+                "appendix": sorted(choices.appendix),
+            },
+        )

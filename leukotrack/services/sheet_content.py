@@ -56,6 +56,10 @@ def _when(moment: datetime) -> str:
     return on_day(moment).removeprefix("on ")
 
 
+def _short(moment: datetime) -> str:
+    return f"{moment:%d %b %Y %H:%M}"
+
+
 def _patient_pairs(p: Profile, allergies: bool) -> tuple[tuple[str, str], ...]:
     pairs = [
         ("Name", p.name or NOT_RECORDED),
@@ -240,9 +244,9 @@ def emergency_sheet(
     blocks = [
         SheetBlock("Patient", pairs=_patient_pairs(p, allergies=True)),
         SheetBlock(
-            f"Temperatures in the 48 hours to {_when(as_of)}",
+            "Temperatures in the last 48 hours",
             table=_temperature_table(timeline, as_of),
-            empty="No temperature recorded in these 48 hours.",
+            lines=(f"From {_short(as_of - timedelta(hours=FEVER_HOURS))} to {_short(as_of)}.",),
         ),
         SheetBlock(
             "Latest blood counts",

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from leukotrack.domain.care import Visit, next_visit
-from leukotrack.domain.dates import check_after_birth, check_year
+from leukotrack.domain.dates import check_after_birth, check_year, long_date
 from leukotrack.domain.errors import InputError
 from leukotrack.storage.db import Database
 
@@ -115,3 +115,32 @@ def save_questions(db: Database, text: str, now: datetime | None = None) -> Visi
             coming = replace(coming, questions=text)
             repo.update_visit(coming)
         return coming
+
+
+def release_questions(repo: Repository, visit: Visit, now: datetime) -> None:
+    """A coming visit is being deleted: its questions go back to the draft (when that is empty
+    and no other visit is coming), so deleting or undoing the visit never loses them."""
+    stored = repo.visits()
+    visit = next((v for v in stored if v.id == visit.id), visit)
+    if not visit.questions or next_visit([visit], now) is None:
+        return
+    others = [v for v in stored if v.id != visit.id]
+    profile = repo.profile()
+    if next_visit(others, now) is None and not profile.questions.strip():
+        repo.save_profile(replace(profile, questions=visit.questions))
+
+
+def next_visit_text(visits: list[Visit], now: datetime) -> str:
+    """The Overview's line on the next appointment."""
+    coming = next_visit(visits, now)
+    if coming is None:
+        return "No next visit recorded. Add one in the Visits tab."
+    days = (coming.at.date() - now.date()).days
+    when = "today" if days == 0 else ("tomorrow" if days == 1 else f"in {days} days")
+    time_text = f" at {coming.at:%H:%M}" if coming.at.time() != datetime.min.time() else ""
+    who = (
+        f" with the {coming.with_whom}" if coming.with_whom and coming.with_whom != "other" else ""
+    )
+    asks = len([line for line in coming.questions.splitlines() if line.strip()])
+    questions = f"; {asks} question{'' if asks == 1 else 's'} written" if asks else ""
+    return f"Next visit: {coming.at:%A} {long_date(coming.at)}{time_text}{who} ({when}){questions}."

@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from leukotrack import APP_NAME, NOT_A_DIAGNOSIS, __version__
+from leukotrack.domain.care import Visit
 from leukotrack.domain.medicines import lowers_white_cells, match_medicine
 from leukotrack.domain.records import (
     Draw,
@@ -36,9 +37,11 @@ from leukotrack.gui.controllers.overview_controller import FlagLike, OverviewCon
 from leukotrack.gui.controllers.profile_controller import ProfileController
 from leukotrack.gui.controllers.report_controller import ReportController
 from leukotrack.gui.controllers.table_controller import TableController
+from leukotrack.gui.controllers.visit_form import VisitForm
 from leukotrack.gui.models.columns import (
     FATIGUE_COLUMNS,
     INFECTION_COLUMNS,
+    VISIT_COLUMNS,
     draw_columns,
     medication_columns,
     temperature_columns,
@@ -46,8 +49,9 @@ from leukotrack.gui.models.columns import (
 from leukotrack.gui.views.main_view import MainView
 from leukotrack.services.editing import Record, delete_record
 from leukotrack.services.flags import current_flags
-from leukotrack.services.overview import next_test_text
+from leukotrack.services.overview import next_test_text, short_when
 from leukotrack.services.timeline import Timeline, load_timeline
+from leukotrack.services.visits import next_visit_text
 from leukotrack.storage.db import Database
 
 # timeline -> (active flags, or None when this build computes none; the next-test sentence)
@@ -64,6 +68,8 @@ def describe(record: Record) -> str:
         return f"fatigue score of {record.day.isoformat()}"
     if isinstance(record, Infection):
         return f"infection of {record.start.isoformat()}"
+    if isinstance(record, Visit):
+        return f"visit of {short_when(record.at)}"
     return f"medicine {record.name}"
 
 
@@ -133,6 +139,10 @@ class MainController:
             "medicine",
             sort_column=3,
         )
+        self.visits = TableController(
+            view.visits, VISIT_COLUMNS, self._form(VisitForm), self.delete, "visit"
+        )
+        view.overview.emergency_sheet.clicked.connect(lambda: self.reports.open("emergency"))
         self.undo_stack.indexChanged.connect(self._stack_changed)
         self.refresh(self.timeline)
 
@@ -184,6 +194,8 @@ class MainController:
         self.fatigue.set_records(t.fatigue)
         self.infections.set_records(t.infections)
         self.medicines.set_records(t.medications)
+        self.visits.set_records(t.visits)
+        self.overview.show_next_visit(next_visit_text(t.visits, datetime.now()))
 
     # -- changes --------------------------------------------------------------------------
     def record_change(self, before: Record | None, after: Record | None) -> None:

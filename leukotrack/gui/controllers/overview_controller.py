@@ -74,6 +74,9 @@ class OverviewController:
         v.next_test.setText(next_due or "")
         v.next_test.setVisible(bool(next_due))
 
+    def show_next_visit(self, text: str) -> None:
+        self.view.next_visit.setText(text)
+
     def _show_tiles(self, tiles: list[Tile]) -> None:
         grid = self.view.tiles
         while len(self.tiles) < len(tiles):
@@ -95,6 +98,7 @@ class OverviewController:
         ordered = sorted(flags, key=lambda f: SEVERITY_ORDER.get(f.severity.value, 9))
         emergency = [f for f in ordered if f.severity.value == "emergency"]
         v.banner.setVisible(bool(emergency))
+        v.emergency_sheet.setVisible(any(f.code == "febrile_neutropenia" for f in emergency))
         v.banner.setText("\n".join(banner_text(f) for f in emergency))
         if not ordered:
             self._add_flag_label("Nothing stands out in the latest results.")
