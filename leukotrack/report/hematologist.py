@@ -71,6 +71,9 @@ def _page_one(layout: Layout, content: ReportContent, chart: ChartPainter | None
         layout.gap(2)
     layout.heading(content.questions_title)
     layout.paragraph(content.questions or "None written.", f.body)
+    if not _has_page_two(content):  # the thresholds go with the last page's text
+        layout.gap(4)
+        layout.paragraph(content.thresholds, f.small, QColor("#333333"))
     if chart is not None:
         page_pts = layout.height / layout.pt
         layout.gap(8)
@@ -86,7 +89,6 @@ def _has_page_two(c: ReportContent) -> bool:
         or c.infections.rows
         or c.fevers.rows
         or c.weekly_fatigue
-        or c.has_data
     )
 
 

@@ -30,9 +30,9 @@ SAMPLE_ROWS: dict[str, list[str]] = {
 }
 # 0003 adds visits, the care team and the profile's allergies to what 0001 holds.
 SAMPLE_ROWS["0003"] = [
-    SAMPLE_ROWS["0001"][0].replace(", questions)", ", questions, allergies)").replace(
-        "'Why?')", "'Why?', 'penicillin')"
-    ),
+    SAMPLE_ROWS["0001"][0]
+    .replace(", questions)", ", questions, allergies)")
+    .replace("'Why?')", "'Why?', 'penicillin')"),
     *SAMPLE_ROWS["0001"][1:],
     "INSERT INTO visit (at, with_whom, note, questions) "
     "VALUES ('2026-03-10 10:00:00.000000', 'hematologist', 'bring results', 'Why low?')",
