@@ -81,7 +81,9 @@ def register(sub: Commands, add: Commands) -> None:
     med.add_argument("--stop", metavar="D")
     med.add_argument("--dose", default="", metavar="TEXT")
     med.add_argument(
-        "--kind", default="other", choices=["chemotherapy", "immunosuppressant", "other"]
+        "--kind",
+        default="other",
+        choices=["chemotherapy", "immunosuppressant", "growth-factor", "other"],
     )
     inf = add.add_parser("infection", help="an infection episode")
     inf.set_defaults(handler=cmd_add)

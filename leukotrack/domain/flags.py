@@ -28,10 +28,12 @@ from enum import Enum
 from leukotrack import NOT_A_DIAGNOSIS
 from leukotrack.domain import clozapine
 from leukotrack.domain.anc import anc_from_values
+from leukotrack.domain.cycles import low_window_note
 from leukotrack.domain.medicines import is_clozapine, lowers_white_cells, match_medicine
 from leukotrack.domain.readings import Reading
 from leukotrack.domain.records import (
     CountUnit,
+    Cycle,
     Draw,
     Medication,
     Profile,
@@ -90,6 +92,7 @@ CODES: tuple[str, ...] = (
     "clozapine.test_due",
     "clozapine.test_overdue",
     "medication.associated",
+    "cycle.low_window",
 )
 
 
@@ -664,6 +667,7 @@ def evaluate(
     medications: Sequence[Medication],
     as_of: datetime,
     count_unit: CountUnit | None = None,
+    cycles: Sequence[Cycle] = (),
 ) -> list[Flag]:
     """The flags active as of `as_of`, from the records dated on or before it."""
     ctx = _Context(profile, as_of, count_unit or profile.count_unit)
@@ -680,5 +684,24 @@ def evaluate(
         *febrile_flags(ctx, temps, anc),
         *clozapine_flags(ctx, draws, anc, meds),
         *medication_flags(ctx, meds, wbc, anc),
+        *cycle_flags(ctx, cycles, anc),
     ]
     return sort_flags(flags)
+
+
+def cycle_flags(ctx: _Context, cycles: Sequence[Cycle], anc: list[Reading]) -> list[Flag]:
+    """`cycle.low_window` (CLINICAL.md "Treatment cycles"); it never says more than its text."""
+    note = low_window_note(cycles, anc, ctx.t.cycle_anc, ctx.as_of.date())
+    if note is None:
+        return []
+    evidence = tuple(Evidence(n.taken_at, "anc", n.value) for n in note.nadirs)
+    return [
+        Flag(
+            "cycle.low_window",
+            Severity.INFO,
+            note.title,
+            note.detail,
+            _midnight(note.since),
+            evidence,
+        )
+    ]

@@ -152,9 +152,12 @@ KNOWN_MEDICINES: tuple[KnownMedicine, ...] = (
 CLOZAPINE = KNOWN_MEDICINES[0]
 
 
-def _words(text: str) -> tuple[str, ...]:
+def name_words(text: str) -> tuple[str, ...]:
+    """A medicine name as matching sees it: lower-case words, punctuation and spaces dropped."""
     return tuple(w for w in re.split(r"[^0-9a-z]+", text.casefold()) if w)
 
+
+_words = name_words
 
 _INDEX: tuple[tuple[frozenset[str], KnownMedicine], ...] = tuple(
     (frozenset(_words(name)), med) for med in KNOWN_MEDICINES for name in med.all_names
@@ -180,7 +183,14 @@ def is_clozapine(name: str) -> bool:
 
 
 def lowers_white_cells(med: Medication) -> bool:
-    """A known medicine, or one the person marked as chemotherapy or an immunosuppressant."""
+    """A known medicine, or one the person marked as chemotherapy or an immunosuppressant.
+
+    A growth factor (G-CSF) raises neutrophils: it is never one, whatever it is marked as.
+    """
+    from leukotrack.domain.growth_factors import is_growth_factor
+
+    if is_growth_factor(med):
+        return False
     if med.kind in (MedicationKind.CHEMOTHERAPY, MedicationKind.IMMUNOSUPPRESSANT):
         return True
     return match_medicine(med.name) is not None

@@ -23,6 +23,7 @@ class ReferenceProfile(Enum):
 class MedicationKind(Enum):
     CHEMOTHERAPY = "chemotherapy"
     IMMUNOSUPPRESSANT = "immunosuppressant"
+    GROWTH_FACTOR = "growth-factor"  # G-CSF / GM-CSF: raises neutrophils (CLINICAL.md)
     OTHER = "other"
 
 
@@ -71,6 +72,10 @@ class Thresholds:
     clozapine_mild_below: float = 1.5  # FDA label bands (general population column)
     clozapine_moderate_below: float = 1.0
     clozapine_severe_below: float = 0.5
+    # the care team's counts to meet before a treatment cycle (CLINICAL.md "Treatment cycles")
+    cycle_anc: float = 1.5
+    cycle_wbc: float = 3.0
+    cycle_platelets: float = 100.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,3 +175,14 @@ class Medication:
 
     def active_on(self, day: date) -> bool:
         return self.start <= day and (self.stop is None or day <= self.stop)
+
+
+@dataclass(frozen=True, slots=True)
+class Cycle:
+    """One treatment cycle: day 1 is `start`, the day treatment is given (CLINICAL.md)."""
+
+    start: date
+    regimen: str = ""
+    length_days: int | None = None  # the planned length, when the team gave one
+    note: str = ""
+    id: int | None = None

@@ -19,6 +19,7 @@ from leukotrack.domain.analytes import ANALYTES
 from leukotrack.domain.care import CareContact, Visit
 from leukotrack.domain.records import (
     CountUnit,
+    Cycle,
     Draw,
     FatigueEntry,
     Infection,
@@ -63,6 +64,7 @@ def backup_document(
     medications: Iterable[Medication],
     visits: Iterable[Visit] = (),
     now: datetime | None = None,
+    cycles: Iterable[Cycle] = (),
 ) -> dict[str, Any]:
     return {
         "format": FORMAT,
@@ -143,6 +145,15 @@ def backup_document(
             }
             for v in visits
         ],
+        "cycles": [
+            {
+                "start": c.start.isoformat(),
+                "regimen": c.regimen,
+                "length_days": c.length_days,
+                "note": c.note,
+            }
+            for c in cycles
+        ],
     }
 
 
@@ -195,6 +206,7 @@ def parse_backup_document(document: Any, name: str) -> ParsedImport:
     _items(p, document, "infections", _infection)
     _items(p, document, "medications", _medication)
     _items(p, document, "visits", _visit)
+    _items(p, document, "cycles", _cycle)
     return p
 
 
@@ -408,3 +420,20 @@ def _visit(p: ParsedImport, item: Mapping[str, Any], where: str) -> None:
         _get(item, "questions", str, True) or "",
     )
     p.visits.append(Located(v, where))
+
+
+def _cycle(p: ParsedImport, item: Mapping[str, Any], where: str) -> None:
+    start = _date(_get(item, "start", str), "start")
+    assert start is not None
+    length = item.get("length_days")
+    if length is not None and (
+        not isinstance(length, int) or isinstance(length, bool) or not 1 <= length <= 120
+    ):
+        raise _Bad("'length_days' must be a whole number of days from 1 to 120, or null.")
+    c = Cycle(
+        start,
+        _get(item, "regimen", str, True) or "",
+        length,
+        _get(item, "note", str, True) or "",
+    )
+    p.cycles.append(Located(c, where))

@@ -34,6 +34,7 @@ from leukotrack.domain.care import CareContact
 from leukotrack.domain.dates import parse_datetime
 from leukotrack.domain.errors import InputError
 from leukotrack.domain.records import (
+    Cycle,
     Draw,
     Medication,
     Profile,
@@ -52,6 +53,7 @@ from leukotrack.domain.units import (
     parse_quantity,
     parse_unit,
 )
+from leukotrack.io.fhir_cycles import cycle_json, read_procedure
 from leukotrack.io.parsed import (
     FileFormatError,
     ImportedResult,
@@ -150,6 +152,8 @@ class FhirReader:
                 self.medication(resource, label)
             elif kind == "Patient":
                 self.patient(resource, label)
+            elif kind == "Procedure":
+                read_procedure(self.parsed, resource, label, self.now)
 
     # -- observations -----------------------------------------------------------------------
     def observation(self, obs: Mapping[str, Any], label: str) -> None:
@@ -746,6 +750,7 @@ def fhir_bundle(
     medications: Iterable[Medication] = (),
     profile: Profile | None = None,
     now: datetime | None = None,
+    cycles: Iterable[Cycle] = (),
 ) -> dict[str, Any]:
     """A collection Bundle. Calculated ANCs are left out: the importer calculates them again."""
     resources: list[dict[str, Any]] = []
@@ -761,6 +766,7 @@ def fhir_bundle(
                 resources.append(observation_json(draw, r, i))
     resources.extend(temperature_json(t, i) for i, t in enumerate(temperatures))
     resources.extend(medication_json(m, i) for i, m in enumerate(medications))
+    resources.extend(cycle_json(c, i) for i, c in enumerate(cycles))
     return {
         "resourceType": "Bundle",
         "type": "collection",

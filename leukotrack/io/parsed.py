@@ -16,6 +16,7 @@ from typing import Any, Generic, TypeVar
 from leukotrack.domain.care import Visit
 from leukotrack.domain.errors import InputError
 from leukotrack.domain.records import (
+    Cycle,
     FatigueEntry,
     Infection,
     Medication,
@@ -82,6 +83,7 @@ class ParsedImport:
     fatigue: list[Located[FatigueEntry]] = field(default_factory=list)
     infections: list[Located[Infection]] = field(default_factory=list)
     visits: list[Located[Visit]] = field(default_factory=list)
+    cycles: list[Located[Cycle]] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)
     profile: Profile | None = None
     full_profile: bool = False  # True: a backup's whole profile (thresholds too), not a Patient

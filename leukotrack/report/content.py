@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from leukotrack import NOT_A_DIAGNOSIS
+from leukotrack.report.cycles_section import CyclesSection
 
 KINDS = ("hematologist", "procedure", "emergency")
 APPENDIX_PARTS = ("table", "diary")
@@ -63,6 +64,7 @@ class ReportContent:
     sections: tuple[ReportSection, ...] = ()
     appendix_draws: Table | None = None
     appendix_diary: tuple[tuple[str, Table], ...] = ()  # (title, table)
+    cycles: CyclesSection | None = None  # when cycles started in the period (page 2)
     disclaimer: str = NOT_A_DIAGNOSIS
 
 

@@ -7,21 +7,25 @@ trend chart (at least a third of the page tall, the full width).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPagedPaintDevice, QPainter
 
 from leukotrack.domain.dates import long_date
 from leukotrack.report.content import ReportContent
+from leukotrack.report.cycles_section import cycles_section_height, paint_cycles_section
 from leukotrack.report.fatigue_chart import paint_weekly_fatigue
 from leukotrack.report.layout import ChartPainter, Furniture, Layout, make_fonts
 
 SEVERITY_WORD = {"emergency": "EMERGENCY", "danger": "DANGER", "caution": "CAUTION", "info": "NOTE"}
 CHART_MIN_SHARE = 1 / 3  # of the page's height
 CHART_MAX_SHARE = 0.45
-FATIGUE_CHART_PTS = 95
+FATIGUE_CHART_PTS = 64
 
 
 PAGE_ONE_SCALES = (1.0, 0.94, 0.88, 0.82, 0.76)
+PAGE_TWO_SCALES = (1.0, 0.94, 0.88, 0.82)  # smaller type than this would be hard to read
 
 
 def lay_out_hematologist(
@@ -39,10 +43,24 @@ def lay_out_hematologist(
             break
     layout.fonts = make_fonts()
     if _has_page_two(content):
-        layout.new_page()
-        _page_two(layout, content)
+        _one_page_if_it_fits(layout, lambda: _page_two(layout, content))
     _appendix(layout, content)
     return layout
+
+
+def _one_page_if_it_fits(layout: Layout, compose: Callable[[], None]) -> None:
+    """Compose a new page in the largest type at which it fits one page (else full size)."""
+    pages = [list(ops) for ops in layout.pages]
+    y = layout.y
+    for scale in (*PAGE_TWO_SCALES, 1.0):
+        layout.pages = [list(ops) for ops in pages]
+        layout.y = y
+        layout.fonts = make_fonts(scale)
+        layout.new_page()
+        compose()
+        if len(layout.pages) == len(pages) + 1:
+            break
+    layout.fonts = make_fonts()
 
 
 def _page_one(layout: Layout, content: ReportContent, chart: ChartPainter | None) -> None:
@@ -71,9 +89,8 @@ def _page_one(layout: Layout, content: ReportContent, chart: ChartPainter | None
         layout.gap(2)
     layout.heading(content.questions_title)
     layout.paragraph(content.questions or "None written.", f.body)
-    if not _has_page_two(content):  # the thresholds go with the last page's text
-        layout.gap(4)
-        layout.paragraph(content.thresholds, f.small, QColor("#333333"))
+    layout.gap(4)
+    layout.paragraph(content.thresholds, f.small, QColor("#333333"))
     if chart is not None:
         page_pts = layout.height / layout.pt
         layout.gap(8)
@@ -85,6 +102,7 @@ def _page_one(layout: Layout, content: ReportContent, chart: ChartPainter | None
 def _has_page_two(c: ReportContent) -> bool:
     return bool(
         c.sections
+        or c.cycles is not None
         or c.medicines.rows
         or c.infections.rows
         or c.fevers.rows
@@ -94,6 +112,11 @@ def _has_page_two(c: ReportContent) -> bool:
 
 def _page_two(layout: Layout, c: ReportContent) -> None:
     f = layout.fonts
+    if c.cycles is not None:
+        cycles = c.cycles
+        height = cycles_section_height(cycles, layout.width, layout.writer)
+        layout.heading("Treatment cycles", keep=height)
+        layout.section(height, lambda p, r: paint_cycles_section(p, r, cycles))
     for section in c.sections:
         layout.heading(section.title)
         for text in section.paragraphs:
@@ -103,10 +126,12 @@ def _page_two(layout: Layout, c: ReportContent) -> None:
             layout.table(section.table, "")
     layout.heading("Medicines", keep=layout.table_lead(c.medicines))
     layout.table(c.medicines, "No medicines recorded in this period.")
-    layout.heading("Infections and fevers", keep=layout.table_lead(c.infections))
-    layout.table(c.infections, "No infections recorded in this period.")
-    layout.gap(4)
-    layout.table(c.fevers, "No temperature of 38.0 °C or more recorded in this period.")
+    layout.heading("Infections and fevers")
+    for start_to_end in infection_lines(c):
+        layout.paragraph(start_to_end, f.body)
+        layout.gap(1)
+    layout.gap(3)
+    layout.paragraph(fever_line(c), f.body)
     layout.heading("Fatigue by week", keep=FATIGUE_CHART_PTS * layout.pt)
     if c.weekly_fatigue:
         scored = sum(n for *_rest, n in c.weekly_fatigue)
@@ -123,8 +148,30 @@ def _page_two(layout: Layout, c: ReportContent) -> None:
         layout.chart(paint, FATIGUE_CHART_PTS)
     else:
         layout.paragraph("No fatigue scores in this period.", f.body, QColor("#333333"))
-    layout.gap(6)
-    layout.paragraph(c.thresholds, f.small, QColor("#333333"))
+
+
+def infection_lines(c: ReportContent) -> list[str]:
+    """One line per infection: what, when, the treatment and the highest temperature."""
+    if not c.infections.rows:
+        return ["No infections recorded in this period."]
+    lines = []
+    for kind, start, end, treatment, highest in c.infections.rows:
+        until = "ongoing" if end == "ongoing" else f"to {end}"
+        temp = f"; highest {highest}" if highest else ""
+        lines.append(f"{kind}: {start} {until}; treatment: {treatment}{temp}.")
+    return lines
+
+
+def fever_line(c: ReportContent) -> str:
+    """The fever readings in one wrapped paragraph: each with its time and temperature."""
+    rows = c.fevers.rows
+    if not rows:
+        return "No temperature of 38.0 °C or more recorded in this period."
+    readings = " · ".join(
+        f"{when}: {temp}" + (f" ({entered})" if "F" in entered else "")
+        for when, temp, entered in rows
+    )
+    return f"{c.fevers.note.removesuffix('.')} ({len(rows)}): {readings}."
 
 
 def _appendix(layout: Layout, c: ReportContent) -> None:

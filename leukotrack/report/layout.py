@@ -309,6 +309,24 @@ class Layout:
         self.add(op)
         self.y += h
 
+    def section(
+        self, height: float, paint: Callable[[QPainter, QRectF], float], keep_whole: bool = True
+    ) -> None:
+        """A block that paints itself into a rectangle (e.g. the treatment-cycles section)."""
+        if keep_whole:
+            self.need(height)
+        rect = QRectF(0, self.y, self.width, height)
+
+        def op(p: QPainter, rect: QRectF = rect) -> None:
+            p.save()
+            try:
+                paint(p, rect)
+            finally:
+                p.restore()
+
+        self.add(op)
+        self.y += height
+
     # -- page furniture -------------------------------------------------------------------
     def furniture(self, p: QPainter, page: int, pages: int) -> None:
         f = self.page_furniture

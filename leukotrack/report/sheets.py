@@ -22,7 +22,7 @@ def compose_sheet(layout: Layout, sheet: SheetContent) -> None:
         layout.heading(block.heading, keep=20 * layout.pt)
         shown = False
         if block.pairs:
-            layout.key_values(list(block.pairs), label_width=140 if sheet.large else 110)
+            layout.key_values(list(block.pairs), label_width=180 if sheet.large else 120)
             shown = True
         if block.table is not None and block.table.rows:
             layout.table(block.table, "")

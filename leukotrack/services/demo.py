@@ -1,8 +1,10 @@
 """A fictional, clinically plausible two-year history for trying LeukoTrack out.
 
-"Alex Demo" starts clozapine, has a neutropenic dip four months in, a three-cycle course of
-cyclophosphamide (chemotherapy-like nadirs, one with fever and a chest infection), and a white
-count that has stayed a little low in recent months. No real person's data.
+"Alex Demo" starts clozapine, has a neutropenic dip four months in, a six-cycle course of
+R-CHOP every 21 days (nadirs around day 10, one with fever and a chest infection; pegfilgrastim
+from cycle 3 on raises the later nadirs), and a white count that has stayed a little low in
+recent months. Counts were taken 2–3 times in some cycles and once in others. No real person's
+data.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from leukotrack.domain.anc import calculated_anc_result
 from leukotrack.domain.care import CareContact, Visit
 from leukotrack.domain.errors import InputError
 from leukotrack.domain.records import (
+    Cycle,
     Draw,
     FatigueEntry,
     Infection,
@@ -32,6 +35,30 @@ from leukotrack.domain.units import format_number
 from leukotrack.storage.db import Database
 
 DEMO_NAME = "Alex Demo (fictional)"
+CYCLE_DAYS = 21
+CHEMO_DAYS = [430 + CYCLE_DAYS * k for k in range(6)]  # day 1 of each cycle, after `start`
+# blood tests in each cycle, as days after day 1 (day 21 is the day before the next cycle)
+CYCLE_TESTS = [(0, 9, 20), (9, 12, 20), (10,), (0, 10, 13), (9, 20), (11,)]
+# the nadir of each cycle: pegfilgrastim from cycle 3 on keeps the later ones higher
+ANC_NADIRS = [0.62, 0.42, 1.05, 0.95, 1.1, 0.98]
+WBC_NADIRS = [1.8, 1.3, 2.6, 2.4, 2.7, 2.5]
+
+
+def _cycle_points(nadirs: list[float], day1: float, recovered: float) -> list[tuple[int, float]]:
+    """A count falling to each cycle's nadir on day 10 and recovering by day 17."""
+    out: list[tuple[int, float]] = []
+    for c, low in zip(CHEMO_DAYS, nadirs, strict=True):
+        out += [(c, day1), (c + 9, low), (c + 16, recovered)]
+    return out
+
+
+def demo_cycles(today: date) -> list[Cycle]:
+    """The six R-CHOP cycles of the demo history."""
+    start = today - timedelta(days=730)
+    return [
+        Cycle(start + timedelta(days=c), "R-CHOP", CYCLE_DAYS, "" if i else "first cycle")
+        for i, c in enumerate(CHEMO_DAYS)
+    ]
 
 
 def _smooth(day: int, points: list[tuple[int, float]]) -> float:
@@ -70,7 +97,7 @@ def demo_history(
     rng = random.Random(20261121)
     start = today - timedelta(days=730)
     clozapine_start = start + timedelta(days=14)
-    chemo_days = [430, 458, 486]  # days after `start` of each cyclophosphamide dose
+    chemo_days = CHEMO_DAYS  # days after `start` of each cycle's day 1
 
     # ANC and WBC shapes over the two years (day after start -> value, 10^9/L)
     anc_curve = [
@@ -82,13 +109,8 @@ def demo_history(
         (165, 1.8),
         (190, 2.3),
         (420, 2.2),
-        (440, 0.9),
-        (452, 1.9),
-        (468, 0.42),
-        (478, 1.7),
-        (496, 0.62),
-        (510, 1.6),
-        (560, 1.9),
+        *_cycle_points(ANC_NADIRS, 2.1, 1.8),
+        (575, 1.9),
         (620, 1.7),
         (730, 1.75),
     ]
@@ -101,13 +123,8 @@ def demo_history(
         (165, 4.2),
         (190, 4.9),
         (420, 4.8),
-        (440, 2.0),
-        (452, 3.8),
-        (468, 1.3),
-        (478, 3.5),
-        (496, 1.7),
-        (510, 3.6),
-        (560, 4.3),
+        *_cycle_points(WBC_NADIRS, 4.4, 3.9),
+        (575, 4.3),
         (610, 3.9),
         (730, 3.7),
     ]
@@ -119,8 +136,11 @@ def demo_history(
         since = d - 14
         d += 7 if since < 182 else (14 if since < 365 else 28)
     days.update({0, 126, 130, 133, 136, 140, 143, 147})  # tested more often during the dip
-    for c in chemo_days:
-        days.update({c - 1, c + 7, c + 10, c + 14, c + 21})
+    course_end = chemo_days[-1] + CYCLE_DAYS
+    days = {x for x in days if not chemo_days[0] <= x < course_end}  # tested on cycle days only
+    days.update({chemo_days[0] - 1})
+    for c, offsets in zip(chemo_days, CYCLE_TESTS, strict=True):
+        days.update(c + o for o in offsets)
     days = {x for x in days if x <= 725}
 
     draws: list[Draw] = []
@@ -225,8 +245,18 @@ def demo_history(
             "Cyclophosphamide",
             start + timedelta(days=chemo_days[0]),
             start + timedelta(days=chemo_days[-1]),
-            "750 mg/m² IV, 3 cycles 4 weeks apart",
+            "750 mg/m² IV on day 1 of each R-CHOP cycle",
             MedicationKind.CHEMOTHERAPY,
+        ),
+        *(
+            Medication(
+                "Neulasta (pegfilgrastim)",
+                start + timedelta(days=c + 1),
+                start + timedelta(days=c + 1),
+                "6 mg under the skin, the day after chemotherapy",
+                MedicationKind.GROWTH_FACTOR,
+            )
+            for c in chemo_days[2:]
         ),
         Medication(
             "Amoxicillin",
@@ -304,4 +334,6 @@ def fill_demo(db: Database, today: date | None = None) -> int:
             repo.add_medication(m, source="demo")
         for v in visits:
             repo.add_visit(v)
+        for c in demo_cycles(today):
+            repo.add_cycle(c, source="demo")
     return len(draws)

@@ -145,7 +145,8 @@ def medication_record(
         k = MedicationKind(kind.strip().lower())
     except ValueError:
         raise InputError(
-            f"'{kind}' is not a kind LeukoTrack knows; use chemotherapy, immunosuppressant or other."
+            f"'{kind}' is not a kind LeukoTrack knows; use chemotherapy, immunosuppressant, "
+            "growth-factor or other."
         ) from None
     return Medication(name.strip(), start, stop, dose.strip(), k)
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 from leukotrack.domain.care import Visit
 from leukotrack.domain.errors import InputError
 from leukotrack.domain.records import (
+    Cycle,
     Draw,
     FatigueEntry,
     Infection,
@@ -31,9 +32,9 @@ from leukotrack.storage.db import Database
 if TYPE_CHECKING:  # SQLAlchemy loads with the first write, not with this module
     from leukotrack.storage.repository import Repository
 
-Record = Draw | TemperatureReading | FatigueEntry | Infection | Medication | Visit
+Record = Draw | TemperatureReading | FatigueEntry | Infection | Medication | Cycle | Visit
 T = TypeVar("T")
-R = TypeVar("R", Draw, TemperatureReading, FatigueEntry, Infection, Medication, Visit)
+R = TypeVar("R", Draw, TemperatureReading, FatigueEntry, Infection, Medication, Cycle, Visit)
 
 
 def _gone(what: str) -> InputError:
@@ -67,6 +68,8 @@ def delete_record(db: Database, record: Record) -> None:
         elif isinstance(record, Visit):
             release_questions(repo, record, datetime.now())
             repo.delete_visit(record_id)
+        elif isinstance(record, Cycle):
+            repo.delete_cycle(record_id)
         else:
             repo.delete_medication(record_id)
 
@@ -84,6 +87,8 @@ def restore_record(db: Database, record: Record) -> Record:
             return repo.add_infection(record)
         if isinstance(record, Visit):
             return repo.add_visit(record)
+        if isinstance(record, Cycle):
+            return repo.add_cycle(record)
         return repo.add_medication(record)
 
 
@@ -102,6 +107,8 @@ def put_record(db: Database, record: Record) -> Record:
                 repo.update_infection(record)
             elif isinstance(record, Visit):
                 repo.update_visit(record)
+            elif isinstance(record, Cycle):
+                repo.update_cycle(record)
             else:
                 repo.update_medication(record)
         except KeyError:

@@ -30,7 +30,9 @@ def export_text(db: Database, fmt: str, now: datetime | None = None) -> str:
         if fmt == "csv":
             return write_csv(csv_rows(draws, temperatures))
         if fmt == "fhir":
-            bundle = fhir_bundle(draws, temperatures, repo.medications(), repo.profile(), now)
+            bundle = fhir_bundle(
+                draws, temperatures, repo.medications(), repo.profile(), now, repo.cycles()
+            )
             return json.dumps(bundle, ensure_ascii=False, indent=1) + "\n"
         if fmt == "json":
             document = backup_document(
@@ -43,6 +45,7 @@ def export_text(db: Database, fmt: str, now: datetime | None = None) -> str:
                 medications=repo.medications(),
                 visits=repo.visits(),
                 now=now,
+                cycles=repo.cycles(),
             )
             return write_backup(document)
     raise InputError(f"'{fmt}' is not an export format; use csv, json or fhir.")

@@ -25,7 +25,12 @@ def _timeline(source: Database | Timeline) -> Timeline:
 
 def flags_of(timeline: Timeline, as_of: datetime) -> list[Flag]:
     return evaluate(
-        timeline.profile, timeline.draws, timeline.temperatures, timeline.medications, as_of
+        timeline.profile,
+        timeline.draws,
+        timeline.temperatures,
+        timeline.medications,
+        as_of,
+        cycles=timeline.cycles,
     )
 
 

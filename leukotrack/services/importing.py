@@ -16,7 +16,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +26,7 @@ from leukotrack.domain.analytes import ANALYTES
 from leukotrack.domain.anc import calculated_anc_result
 from leukotrack.domain.care import Visit
 from leukotrack.domain.records import (
+    Cycle,
     Draw,
     FatigueEntry,
     Infection,
@@ -59,6 +60,7 @@ class ImportPreview:
     diary_entries: int  # fatigue and infections (backups)
     fills_profile: bool
     problems: tuple[Problem, ...]
+    cycles: int = 0  # treatment cycles that would be added
 
     @property
     def blocking(self) -> tuple[Problem, ...]:
@@ -109,6 +111,7 @@ class _Plan:
     fatigue: list[FatigueEntry] = field(default_factory=list)
     infections: list[Infection] = field(default_factory=list)
     visits: list[Visit] = field(default_factory=list)
+    cycles: list[Cycle] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)
     profile: Profile | None = None
     duplicates: int = 0
@@ -126,6 +129,7 @@ class _Plan:
             or self.fatigue
             or self.infections
             or self.visits
+            or self.cycles
             or self.settings
             or self.profile
         )
@@ -158,6 +162,7 @@ def _preview(path: Path, parsed: ParsedImport, plan: _Plan) -> ImportPreview:
         diary_entries=len(plan.fatigue) + len(plan.infections) + len(plan.visits),
         fills_profile=plan.profile is not None,
         problems=tuple(parsed.problems) + tuple(plan.problems),
+        cycles=len(plan.cycles),
     )
 
 
@@ -366,6 +371,33 @@ def _plan_diary(repo: Repository, parsed: ParsedImport, plan: _Plan, birth: Any)
         else:
             visits.add(vkey)
             plan.visits.append(v)
+    _plan_cycles(repo, parsed, plan, before_birth)
+
+
+def _plan_cycles(
+    repo: Repository, parsed: ParsedImport, plan: _Plan, before_birth: Callable[[Any, str], bool]
+) -> None:
+    """A cycle already stored on that start date is skipped when it says the same, refused
+    (naming the stored one) when it differs: two cycles never start on one day."""
+    stored = {c.start: c for c in repo.cycles()}
+    for loc in parsed.cycles:
+        c = loc.item
+        old = stored.get(c.start)
+        if old is not None:
+            if (old.regimen, old.length_days, old.note) == (c.regimen, c.length_days, c.note):
+                plan.duplicates += 1
+            else:
+                what = f" ({old.regimen})" if old.regimen else ""
+                plan.problems.append(
+                    Problem(
+                        loc.where,
+                        f"a cycle{what} already starts on {c.start.isoformat()}; this file "
+                        "describes it differently. Edit the stored cycle instead.",
+                    )
+                )
+        elif not before_birth(c.start, loc.where):
+            stored[c.start] = c
+            plan.cycles.append(c)
 
 
 # -- storing ------------------------------------------------------------------------------------
@@ -389,6 +421,8 @@ def _store(repo: Repository, plan: _Plan, parsed: ParsedImport, source_file: str
         repo.add_infection(i)
     for v in plan.visits:
         repo.add_visit(v)
+    for c in plan.cycles:
+        repo.add_cycle(c, parsed.kind)
 
 
 def summary_lines(report: FileReport) -> Iterable[str]:
@@ -405,6 +439,7 @@ def summary_lines(report: FileReport) -> Iterable[str]:
             (p.temperatures, "temperatures"),
             (p.medications, "medicines"),
             (p.diary_entries, "diary entries"),
+            (p.cycles, "treatment cycles"),
         )
         if n
     ]

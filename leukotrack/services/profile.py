@@ -201,7 +201,7 @@ def set_threshold(t: Thresholds, item: str) -> Thresholds:
         low, high, unit = 0.0, 240.0, " hours"
     elif key.startswith("pancytopenia_hgb"):
         low, high, unit = 1.0, 25.0, " g/dL"
-    elif key == "pancytopenia_platelets_below":
+    elif key in ("pancytopenia_platelets_below", "cycle_platelets"):
         low, high, unit = 1.0, 5000.0, " ×10⁹/L"
     else:
         low, high, unit = 0.0, 300.0, " ×10⁹/L"

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from leukotrack.domain.analytes import ANALYTES
 from leukotrack.domain.dates import long_date
+from leukotrack.domain.growth_factors import is_growth_factor
 from leukotrack.domain.medicines import match_medicine
 from leukotrack.domain.records import CountUnit, Draw, Medication, MedicationKind, Profile
 from leukotrack.domain.reference import mild_neutropenia_limit, range_for
@@ -89,12 +90,29 @@ def medicine_effect(m: Medication) -> str:
     """Known effect on white cells, in plain words."""
     known = match_medicine(m.name)
     if known is not None:
-        return f"{known.group}; known to lower white cells"
+        return f"known to lower: {known.group}"
+    if is_growth_factor(m):
+        return "raises neutrophils: G-CSF"
     if m.kind is MedicationKind.CHEMOTHERAPY:
-        return "marked as chemotherapy: lowers white cells"
+        return "lowers: marked chemotherapy"
     if m.kind is MedicationKind.IMMUNOSUPPRESSANT:
-        return "marked as immunosuppressant: may lower white cells"
+        return "may lower: marked immunosuppressant"
     return "none known"
+
+
+def medicine_rows(meds: Sequence[Medication]) -> list[tuple[str, ...]]:
+    """One row per medicine; repeated courses of the same medicine and dose share a row
+    ("Neulasta ×4") from the first start to the last stop."""
+    groups: dict[tuple[str, str, MedicationKind], list[Medication]] = {}
+    for m in meds:
+        groups.setdefault((m.name.casefold(), m.dose, m.kind), []).append(m)
+    rows: list[tuple[str, ...]] = []
+    for group in groups.values():
+        first = group[0]
+        name = first.name if len(group) == 1 else f"{first.name} ×{len(group)}"
+        stop = None if any(m.stop is None for m in group) else max(m.stop for m in group if m.stop)
+        rows.append((name, _d(first.start), _d(stop), first.dose, medicine_effect(first)))
+    return rows
 
 
 def _d(day: date | None) -> str:
@@ -253,11 +271,11 @@ def build_report_content(
     )
     meds = Table(
         ("Medicine", "Start", "Stop", "Dose", "Effect on white cells"),
-        [(m.name, _d(m.start), _d(m.stop), m.dose, medicine_effect(m)) for m in period.medications],
-        (1.6, 1, 1, 1.6, 1.8),
+        medicine_rows(period.medications),
+        (1.6, 0.95, 0.95, 1.8, 1.9),
     )
     infections = Table(
-        ("Infection", "Start", "End", "Treatment", "Highest temperature"),
+        ("Infection", "Start", "End", "Treatment", "Highest"),
         [
             (
                 i.kind,

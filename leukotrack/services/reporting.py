@@ -8,7 +8,7 @@ past visit (everything, when there is none).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -25,8 +25,10 @@ from leukotrack.report.content import (
 from leukotrack.report.pdf import ChartPainter, Document, write_report_pdf
 from leukotrack.services.flags import current_flags
 from leukotrack.services.report_content import ReportOptions, build_report_content
-from leukotrack.services.sheet_content import TreatmentFacts, emergency_sheet, procedure_sheet
+from leukotrack.services.report_cycles import cycles_section
+from leukotrack.services.sheet_content import emergency_sheet, procedure_sheet
 from leukotrack.services.timeline import Timeline, load_timeline
+from leukotrack.services.treatment_facts import treatment_facts
 from leukotrack.services.visits import questions_home
 from leukotrack.storage.db import Database
 
@@ -42,9 +44,6 @@ SectionBuilder = Callable[[Timeline, "date | None", date], "ReportSection | None
 # Page 2's self-contained sections from other capabilities ("Your numbers", "Treatment cycles"):
 # each takes the period's records and bounds and returns its section, or None when it has none.
 PAGE_TWO_SECTIONS: tuple[SectionBuilder, ...] = ()
-# The treatment-cycle facts the sheets print (current cycle and day, last chemotherapy, last
-# G-CSF), from the cycles capability once it is present.
-TREATMENT_FACTS: Callable[[Timeline, datetime], TreatmentFacts | None] | None = None
 
 ChartFactory = Callable[[Timeline, "date | None", date], ChartPainter]
 """Given the period's records and its bounds, returns what paints the chart (from the GUI layer)."""
@@ -164,7 +163,7 @@ def build_document(
     as_of = period_end_moment(end, now)
     if summary is None:
         summary = summary_lines(timeline, as_of)
-    facts = TREATMENT_FACTS(timeline, as_of) if TREATMENT_FACTS is not None else None
+    facts = treatment_facts(timeline, as_of)
     if kind == "procedure":
         return procedure_sheet(timeline, summary, as_of, now.date(), facts), timeline, start, end
     if kind == "emergency":
@@ -181,6 +180,9 @@ def build_document(
         ),
     )
     content = build_report_content(period, summary, start, end, now.date(), options)
+    cycles = cycles_section(timeline, start, end)  # described over the whole record
+    if cycles is not None:
+        content = replace(content, cycles=cycles)
     return content, period, start, end
 
 

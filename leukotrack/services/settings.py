@@ -19,6 +19,8 @@ EDITABLE_THRESHOLDS: dict[str, tuple[str, float, float, bool]] = {
     "fever_sustained_c": ("Fever: two readings an hour apart at or above (°C)", 37.0, 41.0, False),
     "persistent_days": ("Persistent after (days)", 1, 3650, True),
     "chronic_days": ("Chronic after (days)", 1, 3650, True),
+    "cycle_anc": ("Team's ANC before a treatment cycle (×10⁹/L)", 0.1, 10.0, False),
+    "cycle_platelets": ("Team's platelets before a treatment cycle (×10⁹/L)", 1, 1000, False),
 }
 CTCAE_VERSIONS = ("5.0", "6.0")
 CLOZAPINE_SCHEMES = {"fda": "US FDA label (ANC)", "uk-cpms": "UK CPMS traffic lights"}

@@ -1,9 +1,8 @@
 """What the procedure sheet and the emergency sheet say, worked out without Qt.
 
 Each is one page of facts, every number with its date: no advice, no score. What is missing says
-"not recorded". The treatment-cycle facts come from the cycles capability when it is present
-(`TreatmentFacts`); without them the cycle lines are left out, as they are for a patient with no
-cycles.
+"not recorded". The treatment facts (services/treatment_facts.py) add the cycle lines when
+cycles are recorded, and the last G-CSF.
 """
 
 from __future__ import annotations
@@ -43,13 +42,14 @@ NOT_RECORDED = "not recorded"
 
 @dataclass(frozen=True)
 class TreatmentFacts:
-    """What the treatment-cycle capability knows as of the sheet's moment (issue 15)."""
+    """What the treatment cycles and the G-CSF medicines show as of the sheet's moment."""
 
-    current_cycle: str | None = None  # "day 9 of cycle 3 (started 3 November 2026)"
-    next_cycle: str | None = None  # "expected from 24 November 2026"
+    has_cycles: bool = False
+    current_cycle: str | None = None  # "day 9 of cycle 3 (day 1 was 3 November 2026)"
+    next_cycle: str | None = None  # "expected from 24 November 2026 ..."
     last_chemotherapy: date | None = None
     last_gcsf: date | None = None
-    is_gcsf: Callable[[str], bool] | None = None
+    is_gcsf: Callable[[Medication], bool] | None = None
 
 
 def _when(moment: datetime) -> str:
@@ -100,7 +100,7 @@ def _flags_lines(summary: Sequence[SummaryLine]) -> tuple[str, ...]:
 
 def _medicine_note(m: Medication, facts: TreatmentFacts | None) -> str:
     notes = []
-    if facts is not None and facts.is_gcsf is not None and facts.is_gcsf(m.name):
+    if facts is not None and facts.is_gcsf is not None and facts.is_gcsf(m):
         notes.append("G-CSF")
     if lowers_white_cells(m):
         notes.append("lowers white cells")
@@ -256,14 +256,12 @@ def emergency_sheet(
             ),
         ),
     ]
-    cycle = _cycle_pairs(facts, chemo=True)
-    if cycle:
-        blocks.append(SheetBlock("Treatment cycle", pairs=cycle))
-    if facts is not None and facts.is_gcsf is not None:
+    treatment = list(_cycle_pairs(facts, chemo=True))
+    if facts is not None:
         last = facts.last_gcsf
-        blocks.append(
-            SheetBlock("G-CSF", pairs=(("Last G-CSF", long_date(last) if last else NOT_RECORDED),))
-        )
+        treatment.append(("Last G-CSF", long_date(last) if last else NOT_RECORDED))
+    if treatment:
+        blocks.append(SheetBlock("Treatment", pairs=tuple(treatment)))
     blocks += [
         SheetBlock(
             "Current medicines",

@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 
 from leukotrack.domain.care import Visit
 from leukotrack.domain.records import (
+    Cycle,
     Draw,
     FatigueEntry,
     Infection,
@@ -26,11 +27,17 @@ class Timeline:
     infections: list[Infection]
     medications: list[Medication]
     visits: list[Visit] = field(default_factory=list)  # every visit, whatever the period
+    cycles: list[Cycle] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
         return not (
-            self.draws or self.temperatures or self.fatigue or self.infections or self.medications
+            self.draws
+            or self.temperatures
+            or self.fatigue
+            or self.infections
+            or self.medications
+            or self.cycles
         )
 
     def between(self, start: date | None, end: date | None) -> Timeline:
@@ -46,6 +53,7 @@ class Timeline:
             [i for i in self.infections if i.start <= dhi and (i.end or i.start) >= dlo],
             [m for m in self.medications if m.start <= dhi and (m.stop is None or m.stop >= dlo)],
             self.visits,
+            [c for c in self.cycles if dlo <= c.start <= dhi],
         )
 
 
@@ -60,4 +68,5 @@ def load_timeline(db: Database) -> Timeline:
             repo.infections(),
             repo.medications(),
             repo.visits(),
+            repo.cycles(),
         )

@@ -149,3 +149,14 @@ class VisitRow(Base):
     with_whom: Mapped[str] = mapped_column(String(200), default="")
     note: Mapped[str] = mapped_column(Text, default="")
     questions: Mapped[str] = mapped_column(Text, default="")
+
+
+class CycleRow(Base):
+    __tablename__ = "cycle"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    start: Mapped[date] = mapped_column(Date, unique=True)
+    regimen: Mapped[str] = mapped_column(String(200), default="")
+    length_days: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(300), default="manual")

@@ -18,6 +18,7 @@ from typing import Any
 from leukotrack.domain.care import CareContact, Visit
 from leukotrack.domain.records import (
     CountUnit,
+    Cycle,
     Draw,
     FatigueEntry,
     Infection,
@@ -170,3 +171,9 @@ class Reader:
             "SELECT at, with_whom, note, questions, id FROM visit ORDER BY at, id"
         )
         return [Visit(_moment(a), w, n, q, i) for a, w, n, q, i in rows]
+
+    def cycles(self) -> list[Cycle]:
+        rows = self.con.execute(
+            "SELECT start, regimen, length_days, note, id FROM cycle ORDER BY start, id"
+        )
+        return [Cycle(_day(s), r, n, t, i) for s, r, n, t, i in rows]  # type: ignore[arg-type]

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from leukotrack.domain.care import Visit
 from leukotrack.domain.records import (
+    Cycle,
     Draw,
     FatigueEntry,
     Infection,
@@ -24,6 +25,7 @@ from leukotrack.domain.records import (
 from leukotrack.storage.models import (
     Base,
     CareContactRow,
+    CycleRow,
     DrawRow,
     FatigueRow,
     InfectionRow,
@@ -330,6 +332,30 @@ class Repository:
     def delete_visit(self, visit_id: int) -> None:
         self.session.execute(delete(VisitRow).where(VisitRow.id == visit_id))
 
+    # -- treatment cycles -----------------------------------------------------------------
+    def add_cycle(self, c: Cycle, source: str = "manual") -> Cycle:
+        row = CycleRow(
+            start=c.start, regimen=c.regimen, length_days=c.length_days, note=c.note, source=source
+        )
+        self.session.add(row)
+        self.session.flush()
+        return _cycle(row)
+
+    def cycles(self) -> list[Cycle]:
+        return self._reader().cycles()
+
+    def update_cycle(self, c: Cycle) -> None:
+        row = self._get(CycleRow, c.id)
+        row.start, row.regimen, row.length_days, row.note = (
+            c.start,
+            c.regimen,
+            c.length_days,
+            c.note,
+        )
+
+    def delete_cycle(self, cycle_id: int) -> None:
+        self.session.execute(delete(CycleRow).where(CycleRow.id == cycle_id))
+
     # -- bookkeeping ----------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         """Rows per table: what tests assert to prove a failed command stored nothing."""
@@ -378,3 +404,7 @@ def _infection(row: InfectionRow) -> Infection:
 
 def _medication(row: MedicationRow) -> Medication:
     return Medication(row.name, row.start, row.stop, row.dose, MedicationKind(row.kind), row.id)
+
+
+def _cycle(row: CycleRow) -> Cycle:
+    return Cycle(row.start, row.regimen, row.length_days, row.note, row.id)

@@ -18,6 +18,7 @@ TABLES = (
     "infection",
     "medication",
     "setting",
+    "cycle",
 )
 
 

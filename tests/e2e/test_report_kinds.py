@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 
 from leukotrack.domain.care import CareContact
+from leukotrack.domain.wording import on_day
 from leukotrack.services.demo import fill_demo
 from leukotrack.services.diary import add_medication, add_temperature
 from leukotrack.services.entry import ResultEntry, record_results
 from leukotrack.services.profile import update_profile
 from leukotrack.services.reporting import ReportRequest, make_report
+from leukotrack.services.timeline import load_timeline
 from leukotrack.storage.db import Database
 
 from .cli_helpers import run_cli
@@ -119,7 +121,6 @@ def test_procedure_sheet(qapp: object, demo: Database, tmp_path: Path) -> None:
         "Blood counts before a procedure",
         "Name Alex Demo (fictional)",
         "Born 14 May 1988",
-        "Latest blood count: 22 October 2026 at 10:00, City Hospital Laboratory",
         "White blood cells",
         "Neutrophils (absolute count)",
         "Lymphocytes (absolute)",
@@ -135,6 +136,8 @@ def test_procedure_sheet(qapp: object, demo: Database, tmp_path: Path) -> None:
         "Share this with the person doing your procedure; they decide what precautions you need.",
     ):
         assert expected in text, expected
+    latest = load_timeline(demo).draws[-1]
+    assert f"Latest blood count: {on_day(latest.taken_at)[3:]}, {latest.lab}" in text
     assert re.search(r"ANC [\d.]+ ×10⁹/L on \d+ \w+ 2026", text)
     assert re.search(r"Platelets \d+ ×10⁹/L on \d+ \w+ 2026", text)
     body = text.replace("they decide what precautions you need", "")
@@ -253,3 +256,27 @@ def test_bad_visit_on_the_command_line(data_dir: Path) -> None:
     proc = run_cli(data_dir, "add", "visit", "--date", "2026-13-01")
     assert proc.returncode == 2 and "not a real date" in proc.stderr
     assert run_cli(data_dir, "visits", check=True).stdout.startswith("No visits recorded")
+
+
+def test_sheets_show_the_cycle_day_last_chemotherapy_and_last_gcsf(
+    qapp: object, db: Database, tmp_path: Path
+) -> None:
+    from leukotrack.services.cycles import add_cycle
+
+    today = NOW.date()
+    add_cycle(db, today - timedelta(days=30), "FOLFOX", 21, now=NOW)
+    add_cycle(db, today - timedelta(days=9), "FOLFOX", 21, now=NOW)
+    add_medication(
+        db, "Neulasta 6 mg", today - timedelta(days=8), today - timedelta(days=8), now=NOW
+    )
+    add_medication(db, "Oxaliplatin", today - timedelta(days=30), now=NOW)
+    emergency = text_of(write(db, tmp_path, "emergency"))
+    assert "Current cycle day 10 of cycle 2, FOLFOX (day 1 was 12 November 2026)" in emergency
+    assert "Last chemotherapy 12 November 2026" in emergency
+    assert "Last G-CSF 13 November 2026" in emergency
+    procedure = text_of(write(db, tmp_path, "procedure"))
+    assert "Next planned cycle expected from 3 December 2026" in procedure
+    assert re.search(r"Oxaliplatin .* lowers white cells", procedure)
+    assert "Neulasta" not in procedure  # stopped before the sheet's day: not a current medicine
+    plain = text_of(write(db, tmp_path, "emergency", end=today - timedelta(days=40)))
+    assert "Current cycle" not in plain and "Last G-CSF not recorded" in plain

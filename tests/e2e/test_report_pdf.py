@@ -194,3 +194,26 @@ def test_ten_year_report(qapp: object, tmp_path: Path) -> None:
     ).stdout
     rows = [line.split() for line in fonts.splitlines()[2:] if line.strip()]
     assert rows and all(row[-5] == "yes" for row in rows), fonts  # the "emb" column: embedded
+
+
+def test_treatment_cycles_section_in_the_report(qapp: object, db: Database, tmp_path: Path) -> None:
+    fill_demo(db, TODAY)
+    out = tmp_path / "report.pdf"
+    pages = make_report(db, out, EVERYTHING, "A4", NOW, SUMMARY)
+    assert pages == 2  # the section sits on page 2, which still holds the rest
+    text = pdf_text(out)
+    assert "Treatment cycles" in text
+    flat = " ".join(text.split())
+    assert "your lowest recorded neutrophils came on days" in flat
+    assert "Days without a test may have been lower." in flat
+    assert (
+        "The team's thresholds before a cycle (×10⁹/L), as set in the profile: ANC 1.5, platelets 100"
+        in flat
+    )
+    for cycle in ("C1", "C6"):
+        assert cycle in text
+    assert "R-CHOP" in text and "team 1.5" in text
+    # a period without cycles has no such section
+    later = tmp_path / "later.pdf"
+    make_report(db, later, ReportRequest(start=date(2026, 10, 1)), "A4", NOW, SUMMARY)
+    assert "Treatment cycles" not in pdf_text(later)

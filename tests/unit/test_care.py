@@ -58,9 +58,7 @@ def test_the_soonest_coming_and_the_latest_past_visit_are_chosen() -> None:
 
 
 def draw(at: str, **values: float) -> Draw:
-    return Draw(
-        datetime.fromisoformat(at), tuple(Result(k, v, str(v)) for k, v in values.items())
-    )
+    return Draw(datetime.fromisoformat(at), tuple(Result(k, v, str(v)) for k, v in values.items()))
 
 
 def test_summary_of_a_period() -> None:
@@ -93,9 +91,7 @@ def test_lowest_in_the_last_90_days(days_back: int, found: float | None) -> None
 
 
 def test_latest_complete_count_prefers_a_complete_draw() -> None:
-    full = draw(
-        "2026-10-01T09:00", wbc=3, anc=1, lymphocytes=1, hemoglobin=12, platelets=150
-    )
+    full = draw("2026-10-01T09:00", wbc=3, anc=1, lymphocytes=1, hemoglobin=12, platelets=150)
     partial = draw("2026-11-01T09:00", wbc=3.2)
     assert latest_complete([full, partial], NOW) == (full, True)
     assert latest_complete([partial], NOW) == (partial, False)

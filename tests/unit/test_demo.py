@@ -36,3 +36,21 @@ def test_demo_values_are_plausible_as_entered() -> None:
                 continue
             q = parse_quantity(r.entered, ANALYTES[r.analyte].dimension)
             assert abs(check_plausible(ANALYTES[r.analyte], q) - r.value) < 1e-9, r
+
+
+def test_demo_course_of_six_cycles_with_pegfilgrastim_from_cycle_3() -> None:
+    from leukotrack.domain.cycle_readings import cycle_readings, gcsf_days
+    from leukotrack.domain.cycles import cycle_summaries, nadir_window
+    from leukotrack.services.demo import demo_cycles
+
+    _, draws, _, _, _, meds = demo_history(TODAY)
+    cycles = demo_cycles(TODAY)
+    summaries = cycle_summaries(cycles, cycle_readings(draws, "anc"), 1.5, gcsf_days(meds, TODAY))
+    assert len(summaries) == 6 and {s.span.length_days for s in summaries} == {21}
+    assert [bool(s.gcsf) for s in summaries] == [False, False, True, True, True, True]
+    counts = [len(s.points) for s in summaries]
+    assert 1 in counts and 3 in counts and 2 in counts  # 2–3 tests in some cycles, 1 in others
+    nadirs = [s.nadir.value for s in summaries if s.nadir is not None]
+    assert min(nadirs[:2]) < 0.5 < min(nadirs[2:])  # pegfilgrastim keeps later nadirs higher
+    window = nadir_window(summaries)
+    assert window is not None and 8 <= window.first_day <= window.last_day <= 12

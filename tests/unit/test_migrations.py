@@ -28,12 +28,17 @@ SAMPLE_ROWS: dict[str, list[str]] = {
         "INSERT INTO medication (name, start, stop, dose, kind, source) VALUES ('Clozapine', '2025-01-01', NULL, '200 mg', 'other', 'manual')",
     ],
 }
-# 0003 adds visits, the care team and the profile's allergies to what 0001 holds.
+SAMPLE_ROWS["0002"] = [
+    *SAMPLE_ROWS["0001"],
+    "INSERT INTO cycle (start, regimen, length_days, note, source) "
+    "VALUES ('2026-02-10', 'FOLFOX', 14, 'first', 'manual')",
+]
+# 0003 adds visits, the care team and the profile's allergies to what 0002 holds.
 SAMPLE_ROWS["0003"] = [
-    SAMPLE_ROWS["0001"][0]
+    SAMPLE_ROWS["0002"][0]
     .replace(", questions)", ", questions, allergies)")
     .replace("'Why?')", "'Why?', 'penicillin')"),
-    *SAMPLE_ROWS["0001"][1:],
+    *SAMPLE_ROWS["0002"][1:],
     "INSERT INTO visit (at, with_whom, note, questions) "
     "VALUES ('2026-03-10 10:00:00.000000', 'hematologist', 'bring results', 'Why low?')",
     "INSERT INTO care_contact (position, name, role, phone, around_the_clock) "
@@ -65,6 +70,9 @@ def test_upgrade_from_each_revision_keeps_everything(tmp_path: Path, revision: s
             assert draw.get("anc").comparator == "<"  # type: ignore[union-attr]
             assert repo.profile().name == "Sam" and repo.profile().questions == "Why?"
             assert repo.setting("entry.units") == {"wbc": "K/µL"}
+            if revision >= "0002":
+                (cycle,) = repo.cycles()
+                assert (cycle.regimen, cycle.length_days, cycle.note) == ("FOLFOX", 14, "first")
             if revision >= "0003":
                 assert repo.profile().allergies == "penicillin"
                 (contact,) = repo.profile().care_team

@@ -15,6 +15,7 @@ import numpy as np
 
 from leukotrack.domain.analytes import ANALYTES
 from leukotrack.domain.ctcae import ctcae_grade
+from leukotrack.domain.growth_factors import injection_days
 from leukotrack.domain.medicines import lowers_white_cells
 from leukotrack.domain.records import CountUnit, Medication, MedicationKind, Profile
 from leukotrack.domain.reference import Range, default_range, mild_neutropenia_limit, range_for
@@ -141,6 +142,8 @@ class ChartData:
     count_unit: str
     has_draws: bool
     is_empty: bool
+    # growth-factor (G-CSF) days: (x at noon, lane of their medicine, hover text)
+    gcsf: tuple[tuple[float, int, str], ...] = ()
 
 
 def _unit_symbol(key: str, count_unit: CountUnit) -> str:
@@ -436,6 +439,7 @@ def build_chart_data(
         if s is not None:
             series[key] = s
     meds, lanes = _medicines(timeline.medications, x_last, lowers)
+    gcsf = _gcsf(timeline.medications, meds)
     fx, fy, ftext = weekly_fatigue(timeline)
     return ChartData(
         series=series,
@@ -453,7 +457,24 @@ def build_chart_data(
         count_unit=_unit_symbol("wbc", timeline.profile.count_unit),
         has_draws=bool(timeline.draws),
         is_empty=timeline.is_empty,
+        gcsf=gcsf,
     )
+
+
+def _gcsf(meds: Iterable[Medication], spans: Sequence[Span]) -> tuple[tuple[float, int, str], ...]:
+    """A marker on each day a growth factor was given, in the lane of its medicine's bar."""
+    out = []
+    ordered = sorted(meds, key=lambda m: (m.start, m.name.lower()))  # the order of the spans
+    for m, span in zip(ordered, spans, strict=True):
+        for d in injection_days(m, date.today()):
+            out.append(
+                (
+                    day_start(d) + DAY / 2,
+                    span.lane,
+                    f"{m.name}\n{d:%d %b %Y}\ngrowth factor (G-CSF)",
+                )
+            )
+    return tuple(out)
 
 
 def fever_legend(fever_c: float) -> str:

@@ -46,3 +46,32 @@ MEDICINE_LOWERING = BLUE
 INFECTION = REDDISH_PURPLE
 FEVER = VERMILLION
 FATIGUE = ORANGE
+GCSF = BLUISH_GREEN  # growth-factor (G-CSF) injections
+GCSF_SYMBOL = "star"  # a shape no other mark uses, so it reads without colour
+
+# The cycle view: one line per cycle, darker for later cycles. Cividis (Nuñez et al. 2018) is
+# sequential and made for the common colour-vision deficiencies; its lightness also keeps the
+# order in grey-scale. Its palest tenth is left out: too faint on a white page.
+CIVIDIS = (
+    "#cbba69",
+    "#b0a473",
+    "#958f78",
+    "#7d7c78",
+    "#666970",
+    "#4f576c",
+    "#31446b",
+    "#00326f",
+    "#00204d",
+)
+
+
+def cycle_colour(index: int, count: int) -> str:
+    """The colour of cycle `index` (0 = first) of `count`: pale for early, dark for recent."""
+    if count <= 1:
+        return CIVIDIS[-1]
+    t = index / (count - 1) * (len(CIVIDIS) - 1)
+    i = min(int(t), len(CIVIDIS) - 2)
+    f = t - i
+    a, b = CIVIDIS[i], CIVIDIS[i + 1]
+    mixed = [round(int(a[k : k + 2], 16) * (1 - f) + int(b[k : k + 2], 16) * f) for k in (1, 3, 5)]
+    return "#" + "".join(f"{v:02x}" for v in mixed)

@@ -85,6 +85,18 @@ def _colour(hex_code: str, alpha: int = 255) -> QColor:
     return c
 
 
+def star(centre: QPointF, radius: float) -> QPolygonF:
+    """A five-pointed star (the G-CSF mark), for legends and printed charts."""
+    import math
+
+    points = []
+    for i in range(10):
+        r = radius if i % 2 == 0 else radius * 0.45
+        a = -math.pi / 2 + i * math.pi / 5
+        points.append(QPointF(centre.x() + r * math.cos(a), centre.y() + r * math.sin(a)))
+    return QPolygonF(points)
+
+
 def _swatch(brush: QBrush, pen: QPen | None = None, symbol: str | None = None) -> QPixmap:
     from PySide6.QtGui import QPainter
 
@@ -101,6 +113,10 @@ def _swatch(brush: QBrush, pen: QPen | None = None, symbol: str | None = None) -
             p.setPen(pen or QPen(Qt.PenStyle.NoPen))
             p.setBrush(brush)
             p.drawPolygon(QPolygonF([QPointF(11, 2), QPointF(16.5, 12), QPointF(5.5, 12)]))
+        elif symbol == style.GCSF_SYMBOL:
+            p.setPen(pen or QPen(Qt.PenStyle.NoPen))
+            p.setBrush(brush)
+            p.drawPolygon(star(QPointF(11, 7.5), 6.5))
         else:
             p.setPen(pen or QPen(Qt.PenStyle.NoPen))
             p.drawLine(0, 7, 22, 7)
@@ -486,6 +502,18 @@ class TrendChart(QWidget):
             fevers.setZValue(5)
             self.events_plot.addItem(fevers)
             self._keep("fevers", fevers)
+        if d.gcsf:  # growth-factor days: a marker on their medicine's bar
+            gcsf = pg.ScatterPlotItem(
+                np.array([g[0] for g in d.gcsf]),
+                np.array([float(top - g[1]) for g in d.gcsf]),
+                symbol=style.GCSF_SYMBOL,
+                size=12,
+                pen=pg.mkPen(fg),
+                brush=pg.mkBrush(style.GCSF),
+            )
+            gcsf.setZValue(6)
+            self.events_plot.addItem(gcsf)
+            self._keep("gcsf", gcsf)
         if d.infections:  # a dotted line down through the counts at each infection's start
             starts = [Band(inf.x0, inf.x0, -1e6, 1e6) for inf in d.infections]
             pen = QPen(QColor(style.INFECTION), 1.0, Qt.PenStyle.DotLine)
@@ -544,6 +572,11 @@ class TrendChart(QWidget):
         if any(m.emphasised for m in d.medicines):
             brush = QBrush(QColor(style.MEDICINE_LOWERING))
             entries.append((_swatch(brush), "medicine known to lower white cells"))
+        if d.gcsf:
+            swatch = _swatch(
+                QBrush(QColor(style.GCSF)), QPen(self._foreground()), style.GCSF_SYMBOL
+            )
+            entries.append((swatch, "growth factor (G-CSF) given"))
         if d.infections:
             hatch = QBrush(QColor(style.INFECTION), Qt.BrushStyle.BDiagPattern)
             entries.append((_swatch(hatch, QPen(QColor(style.INFECTION))), "infection"))

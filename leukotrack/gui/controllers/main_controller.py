@@ -14,6 +14,7 @@ from leukotrack import APP_NAME, NOT_A_DIAGNOSIS, __version__
 from leukotrack.domain.care import Visit
 from leukotrack.domain.medicines import lowers_white_cells, match_medicine
 from leukotrack.domain.records import (
+    Cycle,
     Draw,
     FatigueEntry,
     Infection,
@@ -37,6 +38,7 @@ from leukotrack.gui.controllers.overview_controller import FlagLike, OverviewCon
 from leukotrack.gui.controllers.profile_controller import ProfileController
 from leukotrack.gui.controllers.report_controller import ReportController
 from leukotrack.gui.controllers.table_controller import TableController
+from leukotrack.gui.controllers.treatment_controller import CycleForm, TreatmentController
 from leukotrack.gui.controllers.visit_form import VisitForm
 from leukotrack.gui.models.columns import (
     FATIGUE_COLUMNS,
@@ -70,6 +72,8 @@ def describe(record: Record) -> str:
         return f"infection of {record.start.isoformat()}"
     if isinstance(record, Visit):
         return f"visit of {short_when(record.at)}"
+    if isinstance(record, Cycle):
+        return f"treatment cycle of {record.start.isoformat()}"
     return f"medicine {record.name}"
 
 
@@ -143,6 +147,7 @@ class MainController:
             view.visits, VISIT_COLUMNS, self._form(VisitForm), self.delete, "visit"
         )
         view.overview.emergency_sheet.clicked.connect(lambda: self.reports.open("emergency"))
+        self.treatment = TreatmentController(view.treatment, self._form(CycleForm), self.delete)
         self.undo_stack.indexChanged.connect(self._stack_changed)
         self.refresh(self.timeline)
 
@@ -196,6 +201,7 @@ class MainController:
         self.medicines.set_records(t.medications)
         self.visits.set_records(t.visits)
         self.overview.show_next_visit(next_visit_text(t.visits, datetime.now()))
+        self.treatment.show(t)
 
     # -- changes --------------------------------------------------------------------------
     def record_change(self, before: Record | None, after: Record | None) -> None:

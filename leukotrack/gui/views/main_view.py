@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QWidget
 from leukotrack import APP_NAME
 from leukotrack.gui.views.overview_view import OverviewView
 from leukotrack.gui.views.table_tab_view import TableTabView
+from leukotrack.gui.views.treatment_view import TreatmentView
 
 
 class MainView(QMainWindow):
@@ -24,6 +25,7 @@ class MainView(QMainWindow):
         self.infections = TableTabView("infections", "&Add infection…", self.tabs)
         self.medicines = TableTabView("medicines", "&Add medicine…", self.tabs)
         self.visits = TableTabView("visits", "&Add visit…", self.tabs)
+        self.treatment = TreatmentView(self.tabs)
         self.tabs.addTab(self.overview, "&Overview")
         self.tabs.addTab(self.results, "&Results")
         self.tabs.addTab(self.temperatures, "&Temperatures")
@@ -31,6 +33,7 @@ class MainView(QMainWindow):
         self.tabs.addTab(self.infections, "&Infections")
         self.tabs.addTab(self.medicines, "&Medicines")
         self.tabs.addTab(self.visits, "&Visits")
+        self.tabs.addTab(self.treatment, "Treatme&nt")
         self.setCentralWidget(self.tabs)
         self.statusBar()
 
