@@ -128,9 +128,9 @@ def _contacts_table(contacts: Sequence[CareContact]) -> Table:
 
 
 def _cycle_pairs(facts: TreatmentFacts | None, chemo: bool) -> tuple[tuple[str, str], ...]:
-    if facts is None or (facts.current_cycle is None and facts.next_cycle is None):
+    if facts is None or not facts.has_cycles:
         return ()
-    pairs = [("Current cycle", facts.current_cycle or "none running")]
+    pairs = [("Current cycle", facts.current_cycle or "none running on this day")]
     if chemo:
         last = facts.last_chemotherapy
         pairs.append(("Last chemotherapy", long_date(last) if last else NOT_RECORDED))

@@ -131,6 +131,9 @@ def test_procedure_sheet(qapp: object, demo: Database, tmp_path: Path) -> None:
         "What the numbers show on 21 November 2026",
         "Current medicines on 21 November 2026",
         "lowers white cells",
+        "Treatment cycles",
+        "Current cycle none running on this day",  # the demo's six cycles ended in May
+        "Next planned cycle not recorded",
         "Care team",
         "020 7946 0999",
         "Share this with the person doing your procedure; they decide what precautions you need.",
