@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QPagedPaintDevice
 from leukotrack.report.content import SheetContent
 from leukotrack.report.layout import Furniture, Layout
 
-LARGE = 1.35
+LARGE = 1.5
 SCALES = (1.0, 0.92, 0.85, 0.78, 0.7, 0.62)
 
 

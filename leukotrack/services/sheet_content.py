@@ -241,12 +241,14 @@ def emergency_sheet(
 ) -> SheetContent:
     p = timeline.profile
     meds = current_medicines(timeline, as_of.date())
+    readings = _temperature_table(timeline, as_of)
+    window = f"{_short(as_of - timedelta(hours=FEVER_HOURS))} to {_short(as_of)}"
     blocks = [
         SheetBlock("Patient", pairs=_patient_pairs(p, allergies=True)),
         SheetBlock(
             "Temperatures in the last 48 hours",
-            table=_temperature_table(timeline, as_of),
-            lines=(f"From {_short(as_of - timedelta(hours=FEVER_HOURS))} to {_short(as_of)}.",),
+            table=readings,
+            lines=(f"{'From' if readings else 'No temperature recorded from'} {window}.",),
         ),
         SheetBlock(
             "Latest blood counts",

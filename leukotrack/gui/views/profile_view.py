@@ -54,8 +54,10 @@ class ProfileView(QDialog):
         for text, widget, accessible in rows:
             widget.setAccessibleName(accessible)
             form.addRow(text, widget)
-        outer.addWidget(person)
-        outer.addWidget(self._care_box())
+        top = QHBoxLayout()  # the person and their care team side by side: the dialog stays short
+        top.addWidget(person, 2)
+        top.addWidget(self._care_box(), 3)
+        outer.addLayout(top)
 
         display = QGroupBox("Display and rules", self)
         form2 = QFormLayout(display)
@@ -103,6 +105,7 @@ class ProfileView(QDialog):
 
     def _care_box(self) -> QGroupBox:
         box = QGroupBox("Allergies and care team (printed on the procedure and emergency sheets)")
+        box.setObjectName("careTeamBox")
         layout = QVBoxLayout(box)
         form = QFormLayout()
         self.allergies = QPlainTextEdit(box)
@@ -120,7 +123,9 @@ class ProfileView(QDialog):
         self.contacts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.contacts.verticalHeader().hide()
         self.contacts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.contacts.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
+        self.contacts.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
+        self.contacts.setWordWrap(False)
+        self.contacts.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         layout.addWidget(self.contacts)
         buttons = QHBoxLayout()
         self.add_contact = QPushButton("Add &contact", box)
