@@ -25,6 +25,8 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
+from leukotrack.report.fonts import report_font
+
 CHART_PTS = 190.0
 GREY_FIRST = 175  # the palest grey of the first cycle (0 = black)
 
@@ -59,16 +61,7 @@ class CyclesSection:
 
 
 def _fonts(device: QPaintDevice) -> tuple[QFont, QFont, QFont]:
-    def font(size: float, bold: bool = False) -> QFont:
-        f = QFont("DejaVu Sans")
-        f.setStyleHint(QFont.StyleHint.SansSerif)
-        f.setPointSizeF(size)
-        f.setBold(bold)
-        for tag in ("liga", "clig", "dlig"):
-            f.setFeature(QFont.Tag(tag), 0)
-        return f
-
-    return font(9.5), font(7.5), font(7.5, True)
+    return report_font(9.5), report_font(7.5), report_font(7.5, True)
 
 
 def _pt(device: QPaintDevice) -> float:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPagedPaintDevice, QPain
 from leukotrack import NOT_A_DIAGNOSIS
 from leukotrack.domain.dates import long_date
 from leukotrack.report.content import Table
+from leukotrack.report.fonts import report_font
 
 ChartPainter = Callable[[QPainter, QRectF], None]
 """Paints a figure into the rectangle it is given (the trend chart is injected by the caller)."""
@@ -43,16 +44,7 @@ class Fonts:
 
 
 def make_fonts(scale: float = 1.0) -> Fonts:
-    def font(size: float, bold: bool = False) -> QFont:
-        f = QFont("DejaVu Sans")
-        f.setStyleHint(QFont.StyleHint.SansSerif)
-        f.setPointSizeF(size)
-        f.setBold(bold)
-        # No ligatures: "ﬂags" would not be found when someone searches the PDF for "flags".
-        for tag in ("liga", "clig", "dlig"):
-            f.setFeature(QFont.Tag(tag), 0)
-        return f
-
+    font = report_font
     s = scale
     return Fonts(
         font(9.5 * s), font(8 * s), font(9.5 * s, True), font(16 * s, True), font(12 * s, True)
@@ -293,26 +285,15 @@ class Layout:
             self.y += h
 
     def chart(self, painter_fn: ChartPainter | None, height_pts: float) -> None:
-        if painter_fn is None:
-            return
-        h = height_pts * self.pt
-        self.need(h)
-        rect = QRectF(0, self.y, self.width, h)
-
-        def op(p: QPainter, rect: QRectF = rect) -> None:
-            p.save()
-            try:
-                painter_fn(p, rect)
-            finally:
-                p.restore()
-
-        self.add(op)
-        self.y += h
+        """A figure the full width of the page, `height_pts` tall, kept on one page."""
+        if painter_fn is not None:
+            self.section(height_pts * self.pt, painter_fn)
 
     def section(
-        self, height: float, paint: Callable[[QPainter, QRectF], float], keep_whole: bool = True
+        self, height: float, paint: Callable[[QPainter, QRectF], object], keep_whole: bool = True
     ) -> None:
-        """A block that paints itself into a rectangle (e.g. the treatment-cycles section)."""
+        """A block that paints itself into a rectangle `height` device units tall (a chart, the
+        treatment-cycles section)."""
         if keep_whole:
             self.need(height)
         rect = QRectF(0, self.y, self.width, height)

@@ -16,11 +16,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from leukotrack.domain.analytes import ANALYTES
 from leukotrack.domain.anc import calculated_anc_result
@@ -36,12 +36,14 @@ from leukotrack.domain.records import (
     TemperatureReading,
 )
 from leukotrack.io.detect import parse_file
-from leukotrack.io.parsed import FileFormatError, ParsedImport, Problem, show_time
+from leukotrack.io.parsed import FileFormatError, Located, ParsedImport, Problem, show_time
 from leukotrack.storage.backups import make_backup
 from leukotrack.storage.db import Database
 
 if TYPE_CHECKING:  # SQLAlchemy loads with the first write, not with this module
     from leukotrack.storage.repository import Repository
+
+K = TypeVar("K")
 
 
 @dataclass(frozen=True)
@@ -353,25 +355,30 @@ def _plan_diary(repo: Repository, parsed: ParsedImport, plan: _Plan, birth: Any)
         else:
             fatigue[f.day] = f
             plan.fatigue.append(f)
-    infections = {(i.start, i.kind.lower()) for i in repo.infections()}
-    for loc_i in parsed.infections:
-        i = loc_i.item
-        ikey = (i.start, i.kind.lower())
-        if ikey in infections:
-            plan.duplicates += 1
-        else:
-            infections.add(ikey)
-            plan.infections.append(i)
-    visits = {(v.at, v.with_whom.lower()) for v in repo.visits()}
-    for loc_v in parsed.visits:
-        v = loc_v.item
-        vkey = (v.at, v.with_whom.lower())
-        if vkey in visits:
-            plan.duplicates += 1
-        else:
-            visits.add(vkey)
-            plan.visits.append(v)
+    plan.duplicates += _new_only(
+        repo.infections(), parsed.infections, lambda i: (i.start, i.kind.lower()), plan.infections
+    )
+    plan.duplicates += _new_only(
+        repo.visits(), parsed.visits, lambda v: (v.at, v.with_whom.lower()), plan.visits
+    )
     _plan_cycles(repo, parsed, plan, before_birth)
+
+
+def _new_only(
+    stored: Sequence[K], found: Sequence[Located[K]], key: Callable[[K], Hashable], into: list[K]
+) -> int:
+    """Add to `into` the items of `found` whose key is neither stored nor seen before in the
+    file; returns how many were already there."""
+    seen = {key(item) for item in stored}
+    duplicates = 0
+    for located in found:
+        k = key(located.item)
+        if k in seen:
+            duplicates += 1
+        else:
+            seen.add(k)
+            into.append(located.item)
+    return duplicates
 
 
 def _plan_cycles(

@@ -18,7 +18,7 @@ from leukotrack.gui.views.visit_view import VisitDialogView
 from leukotrack.services.diary import add_temperature
 from leukotrack.services.entry import ResultEntry, record_results
 from leukotrack.services.visits import add_visit
-from tests.gui.helpers import open_dialog, wait_closed
+from tests.gui.helpers import open_dialog, open_report, wait_closed
 
 needs_poppler = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed"
@@ -100,14 +100,6 @@ def test_care_team_and_allergies_in_the_profile(qtbot: QtBot, window: MainWindow
         "+44 (0)20 7946 0999",
         True,
     )
-
-
-def open_report(qtbot: QtBot, window: MainWindow) -> ReportView:
-    window.controller.reports.action_print.trigger()
-    qtbot.waitUntil(lambda: isinstance(window.controller.dialog, ReportView))
-    view = window.controller.dialog
-    assert isinstance(view, ReportView)
-    return view
 
 
 @needs_poppler
