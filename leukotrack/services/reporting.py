@@ -161,13 +161,13 @@ def build_document(
         since_visit = start is not None
     check_period(start, end)
     as_of = period_end_moment(end, now)
+    facts = treatment_facts(timeline, as_of)
+    if kind == "emergency":  # no flags on it: the department reads the numbers themselves
+        return emergency_sheet(timeline, as_of, now.date(), facts), timeline, start, end
     if summary is None:
         summary = summary_lines(timeline, as_of)
-    facts = treatment_facts(timeline, as_of)
     if kind == "procedure":
         return procedure_sheet(timeline, summary, as_of, now.date(), facts), timeline, start, end
-    if kind == "emergency":
-        return emergency_sheet(timeline, as_of, now.date(), facts), timeline, start, end
     period = timeline.between(start, end)
     visit, questions = questions_home(timeline.visits, timeline.profile.questions, now)
     options = ReportOptions(
