@@ -16,7 +16,7 @@ from leukotrack.domain.dates import long_date
 from leukotrack.report.content import ReportContent
 from leukotrack.report.cycles_section import cycles_section_height, paint_cycles_section
 from leukotrack.report.fatigue_chart import paint_weekly_fatigue
-from leukotrack.report.layout import ChartPainter, Furniture, Layout, make_fonts
+from leukotrack.report.layout import ChartPainter, Furniture, Layout
 
 SEVERITY_WORD = {"emergency": "EMERGENCY", "danger": "DANGER", "caution": "CAUTION", "info": "NOTE"}
 CHART_MIN_SHARE = 1 / 3  # of the page's height
@@ -25,7 +25,7 @@ FATIGUE_CHART_PTS = 64
 
 
 PAGE_ONE_SCALES = (1.0, 0.94, 0.88, 0.82, 0.76)
-PAGE_TWO_SCALES = (1.0, 0.94, 0.88, 0.82)  # smaller type than this would be hard to read
+PAGE_TWO_SCALES = PAGE_ONE_SCALES  # smaller type than 76% would be hard to read
 
 
 def lay_out_hematologist(
@@ -41,7 +41,7 @@ def lay_out_hematologist(
         _page_one(layout, content, chart)
         if layout.page_count <= 1:
             break
-    layout.fonts = make_fonts()
+    layout.set_scale(1.0)
     if _has_page_two(content):
         _one_page_if_it_fits(layout, lambda: _page_two(layout, content))
     _appendix(layout, content)
@@ -55,12 +55,12 @@ def _one_page_if_it_fits(layout: Layout, compose: Callable[[], None]) -> None:
     for scale in (*PAGE_TWO_SCALES, 1.0):
         layout.pages = [list(ops) for ops in pages]
         layout.y = y
-        layout.fonts = make_fonts(scale)
+        layout.set_scale(scale)
         layout.new_page()
         compose()
         if len(layout.pages) == len(pages) + 1:
             break
-    layout.fonts = make_fonts()
+    layout.set_scale(1.0)
 
 
 def _page_one(layout: Layout, content: ReportContent, chart: ChartPainter | None) -> None:
@@ -132,7 +132,7 @@ def _page_two(layout: Layout, c: ReportContent) -> None:
         layout.gap(1)
     layout.gap(3)
     layout.paragraph(fever_line(c), f.body)
-    layout.heading("Fatigue by week", keep=FATIGUE_CHART_PTS * layout.pt)
+    layout.heading("Fatigue by week", keep=FATIGUE_CHART_PTS * layout.scale * layout.pt)
     if c.weekly_fatigue:
         scored = sum(n for *_rest, n in c.weekly_fatigue)
         layout.paragraph(
@@ -145,7 +145,7 @@ def _page_two(layout: Layout, c: ReportContent) -> None:
         def paint(p: QPainter, rect: QRectF) -> None:
             paint_weekly_fatigue(p, rect, c.weekly_fatigue, f.small, layout.pt)
 
-        layout.chart(paint, FATIGUE_CHART_PTS)
+        layout.chart(paint, FATIGUE_CHART_PTS * layout.scale)
     else:
         layout.paragraph("No fatigue scores in this period.", f.body, QColor("#333333"))
 

@@ -57,6 +57,7 @@ class Layout:
     def __init__(self, device: QPagedPaintDevice, furniture: Furniture, scale: float = 1.0) -> None:
         self.writer = device
         self.page_furniture = furniture
+        self.scale = scale
         self.fonts = make_fonts(scale)
         resolution = device.logicalDpiY()
         full = device.pageLayout().paintRectPixels(resolution)
@@ -86,6 +87,11 @@ class Layout:
 
     def add(self, op: Op) -> None:
         self.pages[-1].append(op)
+
+    def set_scale(self, scale: float) -> None:
+        """The type size (and the small figures' height) of what is laid out next."""
+        self.scale = scale
+        self.fonts = make_fonts(scale)
 
     def new_page(self) -> None:
         """Start the next page (unless this one is still empty)."""
@@ -124,7 +130,7 @@ class Layout:
 
     def heading(self, text: str, keep: float = 0.0) -> None:
         """A section heading, kept on one page with the first `keep` units of what follows."""
-        self.gap(8)
+        self.gap(6)
         self.need(self.text_height(text, self.fonts.h2, self.width) + max(keep, 40 * self.pt))
         self.paragraph(text, self.fonts.h2)
         y = self.y + 1.5 * self.pt
@@ -203,7 +209,7 @@ class Layout:
         return xs
 
     def _row_height(self, cells: tuple[str, ...], font: QFont, xs: list[float]) -> float:
-        pad = 3 * self.pt
+        pad = 2.5 * self.pt
         widths = [xs[i + 1] - xs[i] - 2 * pad for i in range(len(cells))]
         return (
             max(self.text_height(c or " ", font, w) for c, w in zip(cells, widths, strict=True))
@@ -227,7 +233,7 @@ class Layout:
             self.paragraph(table.note, self.fonts.small, QColor("#333333"))
             self.gap(2)
         xs = self._xs(table)
-        pad = 3 * self.pt
+        pad = 2.5 * self.pt
         fonts = self.fonts
 
         def row_height(cells: tuple[str, ...], font: QFont) -> float:
