@@ -30,7 +30,7 @@ from leukotrack.domain.analytes import (
     Dimension,
     by_loinc,
 )
-from leukotrack.domain.care import CareContact
+from leukotrack.domain.care import Visit
 from leukotrack.domain.dates import parse_datetime
 from leukotrack.domain.errors import InputError
 from leukotrack.domain.records import (
@@ -53,6 +53,7 @@ from leukotrack.domain.units import (
     parse_quantity,
     parse_unit,
 )
+from leukotrack.io.fhir_care import allergy_json, appointment_json, contact_json
 from leukotrack.io.fhir_cycles import cycle_json, read_procedure
 from leukotrack.io.parsed import (
     FileFormatError,
@@ -68,7 +69,6 @@ LOINC_SYSTEM = "http://loinc.org"
 UCUM_SYSTEM = "http://unitsofmeasure.org"
 ENTERED_EXTENSION = "urn:leukotrack:fhir:entered"
 SOURCE_EXTENSION = "urn:leukotrack:fhir:source"
-HOURS_EXTENSION = "urn:leukotrack:fhir:hours"  # a care-team phone that answers day and night
 SKIPPED_STATUSES = frozenset({"entered-in-error", "cancelled"})
 _COMPARATORS = frozenset({"<", "<=", ">", ">="})
 
@@ -721,29 +721,6 @@ def patient_json(p: Profile) -> dict[str, Any]:
     return out
 
 
-def contact_json(c: CareContact) -> dict[str, Any]:
-    """A care-team member as a Patient.contact; the phone as typed, the 24-hour line in words."""
-    out: dict[str, Any] = {"name": {"text": c.name}}
-    if c.role:
-        out["relationship"] = [{"text": c.role}]
-    if c.phone:
-        telecom: dict[str, Any] = {"system": "phone", "value": c.phone}
-        if c.around_the_clock:
-            telecom["extension"] = [{"url": HOURS_EXTENSION, "valueString": "24 hours"}]
-        out["telecom"] = [telecom]
-    return out
-
-
-def allergy_json(text: str) -> dict[str, Any]:
-    """The allergies as the person wrote them: an AllergyIntolerance with its text only."""
-    return {
-        "resourceType": "AllergyIntolerance",
-        "id": "allergies",
-        "patient": {"reference": "Patient/patient"},
-        "code": {"text": text},
-    }
-
-
 def fhir_bundle(
     draws: Iterable[Draw],
     temperatures: Iterable[TemperatureReading] = (),
@@ -751,6 +728,7 @@ def fhir_bundle(
     profile: Profile | None = None,
     now: datetime | None = None,
     cycles: Iterable[Cycle] = (),
+    visits: Iterable[Visit] = (),
 ) -> dict[str, Any]:
     """A collection Bundle. Calculated ANCs are left out: the importer calculates them again."""
     resources: list[dict[str, Any]] = []
@@ -767,6 +745,8 @@ def fhir_bundle(
     resources.extend(temperature_json(t, i) for i, t in enumerate(temperatures))
     resources.extend(medication_json(m, i) for i, m in enumerate(medications))
     resources.extend(cycle_json(c, i) for i, c in enumerate(cycles))
+    when = now or datetime.now()
+    resources.extend(appointment_json(v, i, fhir_moment(v.at), when) for i, v in enumerate(visits))
     return {
         "resourceType": "Bundle",
         "type": "collection",

@@ -277,3 +277,19 @@ def test_fhir_patient_contact_and_allergy_text() -> None:
     assert set(allergy) == {"resourceType", "id", "patient", "code"}  # its text only
     plain = fhir_bundle([], profile=Profile("Ann"), now=NOW)
     assert not any(e["resource"]["resourceType"] == "AllergyIntolerance" for e in plain["entry"])
+
+
+def test_fhir_appointments_for_visits() -> None:
+    visits = [
+        Visit(datetime(2026, 12, 1, 9, 30), "hematologist", "bring results", "Why?"),
+        Visit(datetime(2026, 10, 1, 9, 30)),
+    ]
+    bundle = fhir_bundle([], profile=PROFILE, now=NOW, visits=visits)
+    coming, past = [
+        e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Appointment"
+    ]
+    assert coming["status"] == "booked" and past["status"] == "fulfilled"
+    assert coming["start"].startswith("2026-12-01T09:30:00")
+    assert coming["description"] == "Visit with hematologist"
+    assert coming["comment"] == "bring results\nQuestions: Why?"
+    assert "comment" not in past and "description" not in past
