@@ -37,30 +37,46 @@ def _results(n: int) -> str:
     return f"{n} result" if n == 1 else f"{n} results"
 
 
+def count(value: float, unit: CountUnit) -> str:
+    """'1.42 ×10⁹/L' or '1420 cells/µL' (two decimals at most)."""
+    if unit is CountUnit.CELLS_PER_UL:
+        return f"{format_number(round(value * 1000))} cells/µL"
+    return f"{format_number(round(value, 2))} ×10⁹/L"
+
+
+def limit(value: float, unit: CountUnit) -> str:
+    """A threshold as CLINICAL.md writes it: '1.0', '0.5', '4.5' (or '1000 cells/µL')."""
+    if unit is CountUnit.CELLS_PER_UL:
+        return show_limit(value, unit)
+    return f"{value:.1f}" if round(value, 1) == value else format_number(value)
+
+
 def baseline_text(b: Baseline, analyte: str, unit: CountUnit) -> str | None:
     """The usual range; None without results."""
     if b.n == 0 or b.median is None or b.min is None or b.max is None:
         return None
-    show = lambda v: show_limit(round(v, 2), unit)  # noqa: E731
-    spread = f"lowest {show(b.min)}, highest {show(b.max)}"
+    spread = f"lowest {count(b.min, unit)}, highest {count(b.max, unit)}"
     if b.q1 is None or b.q3 is None:
-        return f"From {_results(b.n)}, your middle {noun(analyte)} was {show(b.median)} ({spread})."
+        return (
+            f"From {_results(b.n)}, your middle {noun(analyte)} was {count(b.median, unit)} "
+            f"({spread})."
+        )
     return (
         f"Your usual {noun(analyte)}: the middle half of your {b.n} results lay between "
-        f"{show(b.q1)} and {show(b.q3)}, around a middle value of {show(b.median)} ({spread})."
+        f"{count(b.q1, unit)} and {count(b.q3, unit)}, around a middle value of "
+        f"{count(b.median, unit)} ({spread})."
     )
 
 
 def below_text(item: Below, n: int, unit: CountUnit) -> str:
-    limit = show_limit(item.threshold, unit)
-    what = f"your lower limit ({limit})" if item.lower_limit else limit
-    text = (
-        f"{item.results_below} of {_results(n)} ({_n(100 * item.share, 1)}%) were below {what}"
-    )
-    if item.results_below == 0:
+    shown = limit(item.threshold, unit)
+    what = f"your lower limit ({shown})" if item.lower_limit else shown
+    were = "was" if item.results_below == 1 else "were"
+    text = f"{item.results_below} of {_results(n)} ({_n(100 * item.share, 1)}%) {were} below {what}"
+    if item.results_below <= 1:
         return text + "."
     if item.longest_run_days == 0:
-        return text + "; none of them in a row over more than one day."
+        return text + "; never two in a row."
     return text + f"; the longest run below it lasted {days(item.longest_run_days)}."
 
 
