@@ -168,17 +168,15 @@ def day_groups(readings: Sequence[Reading], start: date, end: date) -> dict[date
     A day is low when the latest result taken on or before it is low and at most 14 days old;
     without such a result the day is unknown. `readings` are in time order.
     """
+    taken = [r.taken_at.date().toordinal() for r in readings]
+    low = [r.is_low for r in readings]
     out: dict[date, bool | None] = {}
     i = -1
-    day = start
-    while day <= end:
-        while i + 1 < len(readings) and readings[i + 1].taken_at.date() <= day:
+    first = start.toordinal()
+    for n in range(first, end.toordinal() + 1):
+        while i + 1 < len(taken) and taken[i + 1] <= n:
             i += 1
-        if i < 0 or (day - readings[i].taken_at.date()).days > MAX_RESULT_AGE_DAYS:
-            out[day] = None
-        else:
-            out[day] = readings[i].is_low
-        day += timedelta(days=1)
+        out[date.fromordinal(n)] = None if i < 0 or n - taken[i] > MAX_RESULT_AGE_DAYS else low[i]
     return out
 
 

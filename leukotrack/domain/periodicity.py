@@ -23,6 +23,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from leukotrack.domain.readings import Reading
 
@@ -31,8 +32,11 @@ MIN_SPAN_DAYS = 42
 SHORTEST_PERIOD_DAYS = 10.0
 LONGEST_PERIOD_DAYS = 40.0
 FALSE_ALARM_LIMIT = 0.01
-OVERSAMPLING = 10  # frequency steps per natural peak width 1/T
-MIN_FREQUENCIES = 500
+SAMPLES_PER_PEAK = 5  # frequency steps per natural peak width 1/T (astropy's default)
+MIN_FREQUENCIES = 200
+MAX_FREQUENCIES = 300  # on a longer record, the highest peaks are refined (`REFINE_STEPS`)
+REFINE_PEAKS = 3
+REFINE_STEPS = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,10 +95,30 @@ def power_at_false_alarm(fap: float, n: int, f_max: float, t_var: float) -> floa
 
 
 def frequency_grid(span_days: float) -> list[float]:
-    """Cycles per day from 1/40 to 1/10, fine enough to place a peak within a small fraction."""
+    """Cycles per day from 1/40 to 1/10: five steps per peak width, 200 to 300 steps."""
     f_lo, f_hi = 1.0 / LONGEST_PERIOD_DAYS, 1.0 / SHORTEST_PERIOD_DAYS
-    steps = max(MIN_FREQUENCIES, math.ceil(OVERSAMPLING * span_days * (f_hi - f_lo)))
+    wanted = math.ceil(SAMPLES_PER_PEAK * span_days * (f_hi - f_lo))
+    steps = min(MAX_FREQUENCIES, max(MIN_FREQUENCIES, wanted))
     return [f_lo + (f_hi - f_lo) * k / steps for k in range(steps + 1)]
+
+
+def refined_grid(coarse: Sequence[float], power: Sequence[float]) -> list[float]:
+    """Extra frequencies around the highest local peaks of a coarse periodogram.
+
+    Ten years of results have peaks far narrower than the capped coarse step; evaluating the
+    top few peaks finely finds their true height without computing thousands of frequencies.
+    """
+    peaks = [
+        k
+        for k in range(len(power))
+        if (k == 0 or power[k] >= power[k - 1]) and (k + 1 == len(power) or power[k] >= power[k + 1])
+    ]
+    peaks.sort(key=lambda k: power[k], reverse=True)
+    extra: set[float] = set()
+    for k in peaks[:REFINE_PEAKS]:
+        lo, hi = coarse[max(k - 1, 0)], coarse[min(k + 1, len(coarse) - 1)]
+        extra.update(lo + (hi - lo) * j / REFINE_STEPS for j in range(1, REFINE_STEPS))
+    return sorted(extra.difference(coarse))
 
 
 def _no_pattern(n: int, first: date | None, last: date | None, why: str) -> Periodicity:
@@ -123,12 +147,20 @@ def find_periodicity(readings: Sequence[Reading]) -> Periodicity:
     y = np.asarray([r.value for r in readings])
     if float(np.ptp(y)) == 0.0:  # every value the same: nothing rises or falls
         return Periodicity(True, "", None, 1.0, False, n, first, last)
-    freqs = np.asarray(frequency_grid(float(t[-1] - t[0])))
-    power = lombscargle(
-        t, y - y.mean(), 2.0 * np.pi * freqs, floating_mean=True, normalize=True
-    )
+    centred = y - y.mean()
+
+    def periodogram(f: Sequence[float]) -> Any:
+        return lombscargle(t, centred, 2.0 * np.pi * np.asarray(f), floating_mean=True, normalize=True)
+
+    coarse = frequency_grid(float(t[-1] - t[0]))
+    coarse_power = periodogram(coarse)
+    finer = refined_grid(coarse, coarse_power.tolist())
+    freqs = np.asarray(coarse + finer)
+    power = np.concatenate([coarse_power, periodogram(finer)]) if finer else coarse_power
+    order = np.argsort(freqs)
+    freqs, power = freqs[order], power[order]
     best = int(np.argmax(power))
-    f_max, t_var = float(freqs[-1]), float(np.var(t))
+    f_max, t_var = 1.0 / SHORTEST_PERIOD_DAYS, float(np.var(t))
     fap = false_alarm_probability(float(power[best]), n, f_max, t_var)
     periods = 1.0 / freqs[::-1]
     return Periodicity(
