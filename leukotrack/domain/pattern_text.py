@@ -22,6 +22,7 @@ from leukotrack.domain.units import format_number
 from leukotrack.domain.wording import days, show_limit
 
 CLOSING = "Only your care team can say what this means for you."
+HEADINGS = {"anc": "neutrophils (ANC)", "wbc": "white cells (WBC)", "lymphocytes": "lymphocytes"}
 
 
 def noun(analyte: str) -> str:

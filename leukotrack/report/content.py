@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from leukotrack import NOT_A_DIAGNOSIS
+from leukotrack.domain.patterns import Patterns
+from leukotrack.domain.records import CountUnit
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,14 @@ class Table:
     rows: list[tuple[str, ...]]
     widths: tuple[float, ...]  # relative column widths
     note: str = ""
+
+
+@dataclass(frozen=True)
+class YourNumbers:
+    """What the "Your numbers" block shows (report/your_numbers.py paints it)."""
+
+    patterns: Patterns
+    unit: CountUnit = CountUnit.PER_NANOLITRE
 
 
 @dataclass(frozen=True)
@@ -40,3 +50,4 @@ class ReportContent:
     questions: str
     has_data: bool
     disclaimer: str = NOT_A_DIAGNOSIS
+    your_numbers: YourNumbers | None = None  # None when there are no neutrophil results

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from leukotrack import APP_NAME, __version__
 from leukotrack.domain.dates import long_date
 from leukotrack.report.content import ReportContent, Table
+from leukotrack.report.your_numbers import YourNumbers, paint_your_numbers, your_numbers_height
 
 ChartPainter = Callable[[QPainter, QRectF], None]
 """Paints the trend chart into the rectangle it is given (injected by the caller)."""
@@ -248,6 +249,19 @@ class _Layout:
             self.add(op)
             self.y += h
 
+    def your_numbers(self, numbers: YourNumbers) -> None:
+        """The "Your numbers" block (report/your_numbers.py), kept whole on one page."""
+        self.gap(10)
+        h = your_numbers_height(self.writer, self.width, numbers)
+        self.need(h)
+        rect = QRectF(0, self.y, self.width, h)
+
+        def op(p: QPainter, rect: QRectF = rect) -> None:
+            paint_your_numbers(p, rect, numbers)
+
+        self.add(op)
+        self.y += h
+
     def chart(self, painter_fn: ChartPainter | None, height_pts: float) -> None:
         if painter_fn is None:
             return
@@ -323,6 +337,8 @@ def _compose(layout: _Layout, content: ReportContent, chart: ChartPainter | None
     if content.draws.rows and chart is not None:
         layout.heading("Trend")
         layout.chart(chart, 250)
+    if content.your_numbers is not None:
+        layout.your_numbers(content.your_numbers)
     layout.heading("Blood counts", keep=layout.table_lead(content.draws))
     layout.table(content.draws, "No blood tests in this period.")
     layout.heading("Medicines", keep=layout.table_lead(content.medicines))

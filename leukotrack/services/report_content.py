@@ -8,11 +8,13 @@ from datetime import date, timedelta
 
 from leukotrack.domain.analytes import ANALYTES
 from leukotrack.domain.dates import long_date
+from leukotrack.domain.errors import InputError
 from leukotrack.domain.medicines import match_medicine
 from leukotrack.domain.records import CountUnit, Draw, Medication, MedicationKind, Profile
 from leukotrack.domain.reference import mild_neutropenia_limit, range_for
 from leukotrack.domain.units import format_number
-from leukotrack.report.content import ReportContent, SummaryLine, Table
+from leukotrack.report.content import ReportContent, SummaryLine, Table, YourNumbers
+from leukotrack.services.patterns import patterns_of
 from leukotrack.services.results import column_number, display_unit
 from leukotrack.services.timeline import Timeline
 
@@ -205,4 +207,14 @@ def build_report_content(
         fatigue=fatigue,
         questions=p.questions.strip(),
         has_data=not period.is_empty,
+        your_numbers=your_numbers(period, start, end),
     )
+
+
+def your_numbers(period: Timeline, start: date | None, end: date) -> YourNumbers | None:
+    """The neutrophil patterns of the period, or None when it has no neutrophil results."""
+    try:
+        found = patterns_of(period, "anc", start, end)
+    except InputError:
+        return None
+    return YourNumbers(found, period.profile.count_unit)
