@@ -102,10 +102,12 @@ def paint_fatigue_bars(
         small = _font(8, pt)
         p.setFont(small)
         line = 12 * pt
-        plot = QRectF(rect.left() + 18 * pt, rect.top() + line, rect.width() - 24 * pt,
-                      rect.height() - 2.4 * line)  # fmt: skip
+        plot = QRectF(rect.left() + 18 * pt, rect.top() + 2.2 * line, rect.width() - 24 * pt,
+                      rect.height() - 3.6 * line)  # fmt: skip
         p.setPen(QPen(QColor(ink.axis), 0.6 * pt))
         p.drawLine(plot.bottomLeft(), plot.bottomRight())
+        _text(p, QRectF(rect.left(), rect.top(), rect.width(), line),
+              "average fatigue (0–10)", Qt.AlignmentFlag.AlignLeft, ink.axis)  # fmt: skip
         for tick in (0, 5, 10):
             y = plot.bottom() - plot.height() * tick / 10
             _text(p, QRectF(rect.left(), y - line / 2, 14 * pt, line), str(tick),
@@ -140,7 +142,7 @@ def paint_periodogram(p: QPainter, rect: QRectF, r: Periodicity, pt: float, ink:
         p.setFont(_font(8, pt))
         line = 12 * pt
         plot = QRectF(rect.left() + 26 * pt, rect.top() + line, rect.width() - 32 * pt,
-                      rect.height() - 2.6 * line)  # fmt: skip
+                      rect.height() - 3.2 * line)  # fmt: skip
         top = max(max(r.power), r.power_at_limit or 0.0) * 1.15 or 1.0
 
         def at(period: float, power: float) -> QPointF:
@@ -156,7 +158,7 @@ def paint_periodogram(p: QPainter, rect: QRectF, r: Periodicity, pt: float, ink:
             _text(p, QRectF(x - 15 * pt, plot.bottom() + 2 * pt, 30 * pt, line), str(days),
                   Qt.AlignmentFlag.AlignHCenter, ink.axis)  # fmt: skip
         _text(p, QRectF(plot.left(), plot.bottom() + line, plot.width(), line),
-              "repeats every … days", Qt.AlignmentFlag.AlignHCenter, ink.axis)  # fmt: skip
+              "days between one peak and the next", Qt.AlignmentFlag.AlignHCenter, ink.axis)  # fmt: skip
         _text(p, QRectF(rect.left(), plot.top() - line, 120 * pt, line), "strength",
               Qt.AlignmentFlag.AlignLeft, ink.axis)  # fmt: skip
         path = QPainterPath(at(r.periods[0], r.power[0]))
@@ -172,14 +174,16 @@ def paint_periodogram(p: QPainter, rect: QRectF, r: Periodicity, pt: float, ink:
             p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             _text(p, QRectF(plot.left() + 4 * pt, y - line, plot.width() - 8 * pt, line),
                   "chance 1 in 100", Qt.AlignmentFlag.AlignRight, ink.text)  # fmt: skip
-        if r.period_days is not None:
+        if r.pattern and r.period_days is not None:
             best = max(range(len(r.power)), key=r.power.__getitem__)
             peak = at(r.periods[best], r.power[best])
             p.setPen(QPen(QColor(ink.text), 0.8 * pt))
             p.setBrush(QBrush(QColor(CURVE)))
             p.drawEllipse(peak, 2.5 * pt, 2.5 * pt)
-            label = f"{format_number(r.period_days)} days"
-            _text(p, QRectF(peak.x() + 4 * pt, peak.y() - line, 80 * pt, line), label,
-                  Qt.AlignmentFlag.AlignLeft, ink.text)  # fmt: skip
+            label = f"about every {format_number(r.period_days)} days"
+            box = QRectF(peak.x() + 5 * pt, peak.y() - line, 110 * pt, line)
+            if box.right() > plot.right():
+                box.moveRight(peak.x() - 5 * pt)
+            _text(p, box, label, Qt.AlignmentFlag.AlignLeft, ink.text)
     finally:
         p.restore()
