@@ -135,7 +135,9 @@ def detection() -> None:
     for seed in range(200):
         rng = random.Random(seed)
         p = find_periodicity(
-            three_a_week(lambda k, r=rng: 2 + 1.2 * math.sin(2 * math.pi * k / 21) + r.gauss(0, 0.5))
+            three_a_week(
+                lambda k, r=rng: 2 + 1.2 * math.sin(2 * math.pi * k / 21) + r.gauss(0, 0.5)
+            )
         )
         if p.pattern and p.period_days is not None and abs(p.period_days - 21) <= 2:
             found += 1

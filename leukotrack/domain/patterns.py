@@ -22,7 +22,7 @@ import statistics
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from leukotrack.domain.periodicity import Periodicity, find_periodicity
 from leukotrack.domain.readings import Reading
@@ -130,7 +130,9 @@ def longest_run_days(below: Sequence[bool], readings: Sequence[Reading]) -> int:
     return best
 
 
-def _below(threshold: float, flags: Sequence[bool], readings: Sequence[Reading], own: bool) -> Below:
+def _below(
+    threshold: float, flags: Sequence[bool], readings: Sequence[Reading], own: bool
+) -> Below:
     count = sum(flags)
     share = round(count / len(readings), 3) if readings else 0.0
     return Below(threshold, count, share, longest_run_days(flags, readings), own)
@@ -190,7 +192,8 @@ def compare_fatigue(
     low = [f.score for f in fatigue if groups.get(f.day) is True]
     other = [f.score for f in fatigue if groups.get(f.day) is False]
     missing = [
-        f"{len(days)} {name}" for days, name in ((low, "low days"), (other, "other days"))
+        f"{len(days)} {name}"
+        for days, name in ((low, "low days"), (other, "other days"))
         if len(days) < MIN_FATIGUE_DAYS
     ]
     if missing:
@@ -212,7 +215,8 @@ def compare_infections(
     started_low = sum(1 for i in episodes if groups[i.start] is True)
     started_other = sum(1 for i in episodes if groups[i.start] is False)
     short = [
-        f"{n} {name}" for n, name in ((known_low, "low days"), (known_other, "other days"))
+        f"{n} {name}"
+        for n, name in ((known_low, "low days"), (known_other, "other days"))
         if n < MIN_INFECTION_DAYS
     ]
     if short:

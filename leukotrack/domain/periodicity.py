@@ -79,7 +79,7 @@ def false_alarm_probability(z: float, n: int, f_max: float, t_var: float) -> flo
     single = 1.0 - (1.0 - z) ** (0.5 * n_k)  # P(one frequency's power < z)
     w = f_max * math.sqrt(4.0 * math.pi * t_var)
     tau = _log_gamma_ratio(n_h) * w * (1.0 - z) ** (0.5 * (n_k - 1)) * math.sqrt(0.5 * n_h * z)
-    return min(1.0, max(0.0, 1.0 - single * math.exp(-tau)))
+    return float(min(1.0, max(0.0, 1.0 - single * math.exp(-tau))))
 
 
 def power_at_false_alarm(fap: float, n: int, f_max: float, t_var: float) -> float:
@@ -111,7 +111,8 @@ def refined_grid(coarse: Sequence[float], power: Sequence[float]) -> list[float]
     peaks = [
         k
         for k in range(len(power))
-        if (k == 0 or power[k] >= power[k - 1]) and (k + 1 == len(power) or power[k] >= power[k + 1])
+        if (k == 0 or power[k] >= power[k - 1])
+        and (k + 1 == len(power) or power[k] >= power[k + 1])
     ]
     peaks.sort(key=lambda k: power[k], reverse=True)
     extra: set[float] = set()
@@ -150,7 +151,9 @@ def find_periodicity(readings: Sequence[Reading]) -> Periodicity:
     centred = y - y.mean()
 
     def periodogram(f: Sequence[float]) -> Any:
-        return lombscargle(t, centred, 2.0 * np.pi * np.asarray(f), floating_mean=True, normalize=True)
+        return lombscargle(
+            t, centred, 2.0 * np.pi * np.asarray(f), floating_mean=True, normalize=True
+        )
 
     coarse = frequency_grid(float(t[-1] - t[0]))
     coarse_power = periodogram(coarse)

@@ -67,9 +67,9 @@ def parse_weekdays(text: str) -> tuple[int, ...]:
         word = part.strip().lower()
         if not word:
             continue
-        if word[:3] not in WEEKDAYS or not WEEKDAY_NAMES[WEEKDAYS.index(word[:3])].lower().startswith(
-            word
-        ):
+        if word[:3] not in WEEKDAYS or not WEEKDAY_NAMES[
+            WEEKDAYS.index(word[:3])
+        ].lower().startswith(word):
             raise InputError(
                 f"'{part.strip()}' is not a day of the week; write the days like mon,wed,fri."
             )

@@ -9,7 +9,7 @@ instead of doubling them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 REMINDER_AFTER_MIDNIGHT = timedelta(hours=8)
 PRODID = "-//LeukoTrack//Serial-count plan//EN"
@@ -21,7 +21,7 @@ def plan_calendar(
     """The .ics bytes: one event per day in `days`, with a reminder on the day."""
     from icalendar import Alarm, Calendar, Event
 
-    stamp = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0)
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

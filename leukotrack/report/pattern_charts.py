@@ -133,7 +133,9 @@ def paint_fatigue_bars(
         p.restore()
 
 
-def paint_periodogram(p: QPainter, rect: QRectF, r: Periodicity, pt: float, ink: Ink = Ink()) -> None:
+def paint_periodogram(
+    p: QPainter, rect: QRectF, r: Periodicity, pt: float, ink: Ink = Ink()
+) -> None:
     """Power over periods of 10–40 days, the 1-in-100 level dashed, the highest peak marked."""
     if not r.periods:
         return
@@ -147,7 +149,9 @@ def paint_periodogram(p: QPainter, rect: QRectF, r: Periodicity, pt: float, ink:
 
         def at(period: float, power: float) -> QPointF:
             x = (period - SHORTEST_PERIOD_DAYS) / (LONGEST_PERIOD_DAYS - SHORTEST_PERIOD_DAYS)
-            return QPointF(plot.left() + plot.width() * x, plot.bottom() - plot.height() * power / top)
+            return QPointF(
+                plot.left() + plot.width() * x, plot.bottom() - plot.height() * power / top
+            )
 
         p.setPen(QPen(QColor(ink.axis), 0.6 * pt))
         p.drawLine(plot.bottomLeft(), plot.bottomRight())

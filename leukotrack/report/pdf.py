@@ -28,8 +28,8 @@ from PySide6.QtGui import (
 
 from leukotrack import APP_NAME, __version__
 from leukotrack.domain.dates import long_date
-from leukotrack.report.content import ReportContent, Table
-from leukotrack.report.your_numbers import YourNumbers, paint_your_numbers, your_numbers_height
+from leukotrack.report.content import ReportContent, Table, YourNumbers
+from leukotrack.report.your_numbers import paint_your_numbers, your_numbers_height
 
 ChartPainter = Callable[[QPainter, QRectF], None]
 """Paints the trend chart into the rectangle it is given (injected by the caller)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintDevice
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPaintDevice, QPainter
 
 from leukotrack.domain.dates import long_date
 from leukotrack.domain.pattern_text import (
@@ -52,9 +52,7 @@ def threshold_labels(numbers: YourNumbers) -> list[str]:
 
 
 def title(p: Patterns) -> str:
-    return (
-        f"Your numbers: {HEADINGS[p.analyte]}, {long_date(p.start)} to {long_date(p.end)}"
-    )
+    return f"Your numbers: {HEADINGS[p.analyte]}, {long_date(p.start)} to {long_date(p.end)}"
 
 
 def statements(numbers: YourNumbers) -> list[str]:
@@ -71,7 +69,9 @@ def statements(numbers: YourNumbers) -> list[str]:
     return out
 
 
-def _run(painter: QPainter | None, device: QPaintDevice, rect: QRectF, numbers: YourNumbers) -> float:
+def _run(
+    painter: QPainter | None, device: QPaintDevice, rect: QRectF, numbers: YourNumbers
+) -> float:
     pt = device.logicalDpiY() / 72.0
     y = rect.top()
     flags = int(Qt.TextFlag.TextWordWrap)

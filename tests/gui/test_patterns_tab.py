@@ -53,7 +53,9 @@ def open_patterns(qtbot: QtBot, win: MainWindow) -> None:
     tab = win.tabs.indexOf(win.patterns)
     qtbot.mouseClick(win.tabs.tabBar(), Qt.MouseButton.LeftButton,
                      pos=win.tabs.tabBar().tabRect(tab).center())  # fmt: skip
-    qtbot.waitUntil(lambda: win.patterns.message.isHidden() or "once" in win.patterns.message.text())
+    qtbot.waitUntil(
+        lambda: win.patterns.message.isHidden() or "once" in win.patterns.message.text()
+    )
 
 
 def test_cards_say_what_the_numbers_show_with_charts(qtbot: QtBot, filled: MainWindow) -> None:
@@ -145,9 +147,7 @@ def test_start_a_plan_see_progress_save_calendar_and_end_it(
     assert len(events) == 12
     assert "Saved 12 test days" in filled.patterns.plan_text.text()
 
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes
-    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(filled.patterns.end_plan, Qt.MouseButton.LeftButton)
     assert serial_plan(filled.db) is None
     assert progress.isHidden() and filled.patterns.plan_box.isHidden()

@@ -212,7 +212,9 @@ def _groups(low_days: int, other_days: int) -> dict[date, bool | None]:
 @pytest.mark.parametrize(
     ("low", "other", "enough"), [(30, 30, True), (29, 30, False), (30, 29, False)]
 )
-def test_infections_need_thirty_known_days_in_each_group(low: int, other: int, enough: bool) -> None:
+def test_infections_need_thirty_known_days_in_each_group(
+    low: int, other: int, enough: bool
+) -> None:
     episodes = [Infection(d(2), "cold"), Infection(d(1001), "flu"), Infection(d(-5), "cough")]
     i = compare_infections(_groups(low, other), episodes)
     assert (i.episodes, i.started_low, i.started_other, i.enough_data) == (3, 1, 1, enough)

@@ -49,7 +49,9 @@ def test_weekdays_are_read_in_any_case_and_order(text: str, days: tuple[int, ...
     assert parse_weekdays(text) == days
 
 
-@pytest.mark.parametrize(("text", "message"), [("mon,xyz", "'xyz'"), (",", "at least one"), ("mondays", "'mondays'")])
+@pytest.mark.parametrize(
+    ("text", "message"), [("mon,xyz", "'xyz'"), (",", "at least one"), ("mondays", "'mondays'")]
+)
 def test_bad_weekdays_say_how_to_write_them(text: str, message: str) -> None:
     with pytest.raises(InputError, match=message):
         parse_weekdays(text)

@@ -31,13 +31,13 @@ from leukotrack.domain.patterns import PATTERN_ANALYTES, Patterns
 from leukotrack.domain.serial_plan import SerialPlan, weekday_words
 from leukotrack.gui.views.patterns_view import PatternCard, PatternsView
 from leukotrack.gui.views.serial_plan_view import PlanProgressLabel, SerialPlanDialog
+from leukotrack.report.content import YourNumbers
 from leukotrack.report.pattern_charts import (
     paint_fatigue_bars,
     paint_periodogram,
     paint_share_strip,
 )
 from leukotrack.report.your_numbers import threshold_labels
-from leukotrack.report.content import YourNumbers
 from leukotrack.services.patterns import patterns_of, readings_of
 from leukotrack.services.serial_plans import (
     PlanProgress,
