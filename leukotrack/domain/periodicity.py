@@ -9,8 +9,8 @@ The false-alarm probability of the highest peak is Baluev's analytic bound for t
 a periodogram over a frequency band: R. V. Baluev (2008), "Assessing the statistical
 significance of periodogram peaks", MNRAS 385, 1279–1285, eq. (5)–(6) and Table 1, with the
 effective time span T_eff = sqrt(4π · Var(t)) and the band taken from 0 to f_max (the
-conservative form astropy's `LombScargle.false_alarm_probability(method="baluev")` uses; our
-results match astropy's to 1e-9, see docs/periodogram.md). It is an upper bound: it never
+conservative form of astropy's Baluev function; for the same f_max our figures equal its to
+1e-15, see docs/periodogram.md). It is an upper bound: it never
 understates how easily noise makes such a peak.
 
 NumPy and SciPy are imported only when a periodogram is computed, never on the way to the
