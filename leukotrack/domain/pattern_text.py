@@ -121,13 +121,9 @@ def rhythm_text(p: Periodicity, analyte: str) -> str | None:
     return f"No repeating pattern shows in these {p.n} results."
 
 
-def statements(p: Patterns, unit: CountUnit) -> list[str]:
-    """Every statement the data allow, in card order (for the CLI's plain output)."""
-    out: list[str] = []
-    base = baseline_text(p.baseline, p.analyte, unit)
-    if base is not None:
-        out.append(base)
-    out.extend(below_text(b, p.baseline.n, unit) for b in p.below)
+def findings(p: Patterns, unit: CountUnit) -> list[str]:
+    """The statements after the baseline: each threshold, then the parts with enough data."""
+    out = [below_text(b, p.baseline.n, unit) for b in p.below]
     for text in (
         fatigue_text(p.fatigue, p.analyte),
         infections_text(p.infections, p.analyte),
@@ -136,3 +132,9 @@ def statements(p: Patterns, unit: CountUnit) -> list[str]:
         if text is not None:
             out.append(text)
     return out
+
+
+def statements(p: Patterns, unit: CountUnit) -> list[str]:
+    """Every statement the data allow, in card order (for the CLI's plain output)."""
+    base = baseline_text(p.baseline, p.analyte, unit)
+    return ([base] if base is not None else []) + findings(p, unit)

@@ -20,11 +20,8 @@ from leukotrack.domain.pattern_text import (
     CLOSING,
     HEADINGS,
     baseline_text,
-    below_text,
-    fatigue_text,
-    infections_text,
+    findings,
     limit,
-    rhythm_text,
 )
 from leukotrack.domain.patterns import Patterns
 from leukotrack.report.content import YourNumbers
@@ -53,20 +50,6 @@ def threshold_labels(numbers: YourNumbers) -> list[str]:
 
 def title(p: Patterns) -> str:
     return f"Your numbers: {HEADINGS[p.analyte]}, {long_date(p.start)} to {long_date(p.end)}"
-
-
-def statements(numbers: YourNumbers) -> list[str]:
-    """The sentences after the baseline: below each threshold, then the parts with enough data."""
-    p = numbers.patterns
-    out = [below_text(b, p.baseline.n, numbers.unit) for b in p.below]
-    for text in (
-        fatigue_text(p.fatigue, p.analyte),
-        infections_text(p.infections, p.analyte),
-        rhythm_text(p.periodicity, p.analyte),
-    ):
-        if text is not None:
-            out.append(text)
-    return out
 
 
 def _run(
@@ -105,7 +88,7 @@ def _run(
         labels = threshold_labels(numbers)
         chart(strip_h, lambda q, r: paint_share_strip(q, r, p.below, labels, p.baseline.n, pt))
         y += 3 * pt
-    for s in statements(numbers):
+    for s in findings(p, numbers.unit):
         text(f"• {s}", body, indent=4 * pt)
         y += 1.5 * pt
     y += 2 * pt

@@ -37,16 +37,13 @@ def fill(data_dir: Path) -> None:
 
 
 @pytest.fixture
-def filled(qtbot: QtBot, data_dir: Path) -> MainWindow:
+def _eight_weeks(data_dir: Path) -> None:
     fill(data_dir)
-    from leukotrack.gui.app import build_main_window
 
-    win = build_main_window(data_dir)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+
+@pytest.fixture
+def filled(_eight_weeks: None, window: MainWindow) -> MainWindow:
+    return window
 
 
 def open_patterns(qtbot: QtBot, win: MainWindow) -> None:
@@ -159,3 +156,19 @@ def test_a_new_plan_shows_the_next_test(qtbot: QtBot, window: MainWindow) -> Non
     qtbot.waitUntil(lambda: window.controller.patterns.dialog is None)
     text = window.plan_progress.text()
     assert text.startswith("Serial-count plan: 0 of 18 tests done · next test ")
+
+
+def test_a_calendar_that_cannot_be_saved_is_explained(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = _plan_dialog(qtbot, window)
+    qtbot.keyClick(dialog.ok, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.controller.patterns.dialog is None)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    missing = tmp_path / "no such folder" / "plan.ics"
+    monkeypatch.setattr(window.controller.patterns, "ask_ics_path", lambda _s: missing)
+    qtbot.mouseClick(window.patterns.export_plan, Qt.MouseButton.LeftButton)
+    assert warnings and "does not exist" in warnings[0]
+    assert not missing.parent.exists()
+    assert serial_plan(window.db) is not None  # the plan itself is kept

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QObject, QTimer
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget
 
 from leukotrack import APP_NAME
 from leukotrack.domain.analytes import ANALYTES
@@ -176,8 +176,8 @@ class PatternsController(QObject):
 
     def _fill(self, p: Patterns) -> None:
         v = self.view
-        unit = self.timeline.profile.count_unit if self.timeline else None
-        assert unit is not None
+        assert self.timeline is not None
+        unit = self.timeline.profile.count_unit
         lines = [baseline_text(p.baseline, p.analyte, unit) or ""]
         lines += [below_text(b, p.baseline.n, unit) for b in p.below]
         v.usual.text.setText("\n".join(line for line in lines if line))
@@ -285,7 +285,7 @@ class PatternsController(QObject):
         try:
             n = write_plan_ics(self.plan, path)
         except (InputError, OSError) as exc:
-            self._warn(self.view, f"The calendar file was not saved: {exc}")
+            QMessageBox.warning(self.view, APP_NAME, f"The calendar file was not saved: {exc}")
             return None
         self.view.plan_text.setText(
             f"{self.view.plan_text.text()}\nSaved {n} test days with reminders to {path.name}."
@@ -302,9 +302,7 @@ class PatternsController(QObject):
             end_serial_plan(self.db)
             self.changed()
 
-    def _warn(self, parent: QWidget, text: str) -> None:
-        QMessageBox.warning(parent, APP_NAME, text)
-
     def close(self) -> None:
-        if self.dialog is not None and self.dialog.result() == QDialog.DialogCode.Rejected:
+        """The window is closing: a plan dialog still open is cancelled (nothing was stored)."""
+        if self.dialog is not None:
             self.dialog.reject()
