@@ -111,7 +111,7 @@ def _report_seconds(data_dir: Path, out: Path, runs: int) -> float:
 #   rows(data: Path, runs: int, tmp: Path) -> list[Row]
 # where a Row is (measure, figure, budget, ok or None). Add the module's name here.
 Row = tuple[str, str, str, bool | None]
-CAPABILITY_BENCHES: tuple[str, ...] = ("bench_cycles", "bench_reports")
+CAPABILITY_BENCHES: tuple[str, ...] = ("bench_cycles", "bench_patterns", "bench_reports")
 
 
 def main() -> int:

@@ -14,13 +14,13 @@ import sys
 from collections.abc import Sequence
 
 from leukotrack import __version__
-from leukotrack.cli import care, cycles, files, records, reports
+from leukotrack.cli import care, cycles, files, patterns, records, reports
 from leukotrack.cli.common import Parser, UsageError
 from leukotrack.domain.errors import InputError, LeukoTrackError
 
 __all__ = ["UsageError", "build_parser", "main"]
 
-COMMAND_MODULES = (records, files, cycles, reports, care)
+COMMAND_MODULES = (records, files, cycles, patterns, reports, care)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from leukotrack import NOT_A_DIAGNOSIS
+from leukotrack.domain.patterns import Patterns
+from leukotrack.domain.records import CountUnit
 from leukotrack.report.cycles_section import CyclesSection
 
 KINDS = ("hematologist", "procedure", "emergency")
@@ -33,12 +35,11 @@ class Table:
 
 
 @dataclass(frozen=True)
-class ReportSection:
-    """A self-contained block another capability contributes to page 2 (patterns, cycles)."""
+class YourNumbers:
+    """What the "Your numbers" block shows (report/your_numbers.py paints it)."""
 
-    title: str
-    paragraphs: tuple[str, ...] = ()
-    table: Table | None = None
+    patterns: Patterns
+    unit: CountUnit = CountUnit.PER_NANOLITRE
 
 
 @dataclass(frozen=True)
@@ -61,10 +62,10 @@ class ReportContent:
     fevers: Table
     weekly_fatigue: list[tuple[date, float, int]]  # week's Monday, average, scored days
     has_data: bool
-    sections: tuple[ReportSection, ...] = ()
     appendix_draws: Table | None = None
     appendix_diary: tuple[tuple[str, Table], ...] = ()  # (title, table)
     cycles: CyclesSection | None = None  # when cycles started in the period (page 2)
+    your_numbers: YourNumbers | None = None  # page 2; None when there are no neutrophil results
     disclaimer: str = NOT_A_DIAGNOSIS
 
 

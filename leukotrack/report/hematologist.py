@@ -17,6 +17,7 @@ from leukotrack.report.content import ReportContent
 from leukotrack.report.cycles_section import cycles_section_height, paint_cycles_section
 from leukotrack.report.fatigue_chart import paint_weekly_fatigue
 from leukotrack.report.layout import ChartPainter, Furniture, Layout
+from leukotrack.report.your_numbers import paint_your_numbers, your_numbers_height
 
 SEVERITY_WORD = {"emergency": "EMERGENCY", "danger": "DANGER", "caution": "CAUTION", "info": "NOTE"}
 CHART_MIN_SHARE = 1 / 3  # of the page's height
@@ -101,7 +102,7 @@ def _page_one(layout: Layout, content: ReportContent, chart: ChartPainter | None
 
 def _has_page_two(c: ReportContent) -> bool:
     return bool(
-        c.sections
+        c.your_numbers is not None
         or c.cycles is not None
         or c.medicines.rows
         or c.infections.rows
@@ -117,13 +118,11 @@ def _page_two(layout: Layout, c: ReportContent) -> None:
         height = cycles_section_height(cycles, layout.width, layout.writer)
         layout.heading("Treatment cycles", keep=height)
         layout.section(height, lambda p, r: paint_cycles_section(p, r, cycles))
-    for section in c.sections:
-        layout.heading(section.title)
-        for text in section.paragraphs:
-            layout.paragraph(text)
-            layout.gap(2)
-        if section.table is not None:
-            layout.table(section.table, "")
+    if c.your_numbers is not None:
+        numbers = c.your_numbers
+        layout.gap(4)
+        height = your_numbers_height(layout.writer, layout.width, numbers)
+        layout.section(height, lambda p, r: paint_your_numbers(p, r, numbers))
     layout.heading("Medicines", keep=layout.table_lead(c.medicines))
     layout.table(c.medicines, "No medicines recorded in this period.")
     layout.heading("Infections and fevers")

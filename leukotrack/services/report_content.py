@@ -9,13 +9,15 @@ from datetime import date, timedelta
 
 from leukotrack.domain.analytes import ANALYTES
 from leukotrack.domain.dates import long_date
+from leukotrack.domain.errors import InputError
 from leukotrack.domain.growth_factors import is_growth_factor
 from leukotrack.domain.medicines import match_medicine
 from leukotrack.domain.records import CountUnit, Draw, Medication, MedicationKind, Profile
 from leukotrack.domain.reference import mild_neutropenia_limit, range_for
 from leukotrack.domain.summary import SINCE_ANALYTES, Point, summarise
 from leukotrack.domain.units import format_number
-from leukotrack.report.content import ReportContent, ReportSection, SummaryLine, Table
+from leukotrack.report.content import ReportContent, SummaryLine, Table, YourNumbers
+from leukotrack.services.patterns import patterns_of
 from leukotrack.services.results import column_number, display_unit
 from leukotrack.services.timeline import Timeline
 
@@ -234,13 +236,12 @@ def temperatures_table(timeline: Timeline) -> Table:
 
 @dataclass(frozen=True)
 class ReportOptions:
-    """What the person chose: the questions and where they belong, the appendix, the sections."""
+    """What the person chose: the questions and where they belong, and the appendix."""
 
     questions: str = ""
     questions_for: str = "the next visit"
     since_visit: bool = False  # the period starts at the last visit
     appendix: frozenset[str] = frozenset()
-    sections: tuple[ReportSection, ...] = ()
 
 
 def build_report_content(
@@ -323,7 +324,16 @@ def build_report_content(
         fevers=fevers,
         weekly_fatigue=weekly,
         has_data=not period.is_empty,
-        sections=o.sections,
         appendix_draws=draws_table(period.draws, p) if "table" in o.appendix else None,
         appendix_diary=diary,
+        your_numbers=your_numbers(period, start, end),
     )
+
+
+def your_numbers(period: Timeline, start: date | None, end: date) -> YourNumbers | None:
+    """The neutrophil patterns of the period, or None when it has no neutrophil results."""
+    try:
+        found = patterns_of(period, "anc", start, end)
+    except InputError:
+        return None
+    return YourNumbers(found, period.profile.count_unit)

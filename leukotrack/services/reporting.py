@@ -19,7 +19,6 @@ from leukotrack.report.content import (
     APPENDIX_PARTS,
     KINDS,
     ReportContent,
-    ReportSection,
     SummaryLine,
 )
 from leukotrack.report.pdf import ChartPainter, Document, write_report_pdf
@@ -40,10 +39,6 @@ LETTER_TERRITORIES = frozenset(
 PAPER_SETTING = "report.paper"
 PERIODS = ("since_visit", "3m", "12m", "all", "custom")
 
-SectionBuilder = Callable[[Timeline, "date | None", date], "ReportSection | None"]
-# Page 2's self-contained sections from other capabilities ("Your numbers", "Treatment cycles"):
-# each takes the period's records and bounds and returns its section, or None when it has none.
-PAGE_TWO_SECTIONS: tuple[SectionBuilder, ...] = ()
 
 ChartFactory = Callable[[Timeline, "date | None", date], ChartPainter]
 """Given the period's records and its bounds, returns what paints the chart (from the GUI layer)."""
@@ -175,9 +170,6 @@ def build_document(
         questions_for=_visit_words(visit.at, visit.with_whom) if visit else "the next visit",
         since_visit=since_visit,
         appendix=request.appendix,
-        sections=tuple(
-            s for build in PAGE_TWO_SECTIONS if (s := build(period, start, end)) is not None
-        ),
     )
     content = build_report_content(period, summary, start, end, now.date(), options)
     cycles = cycles_section(timeline, start, end)  # described over the whole record

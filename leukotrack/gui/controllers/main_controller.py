@@ -35,6 +35,7 @@ from leukotrack.gui.controllers.diary_forms import (
 from leukotrack.gui.controllers.entry_controller import EntryController, new_entry_view
 from leukotrack.gui.controllers.file_controller import FileController
 from leukotrack.gui.controllers.overview_controller import FlagLike, OverviewController
+from leukotrack.gui.controllers.patterns_controller import PatternsController
 from leukotrack.gui.controllers.profile_controller import ProfileController
 from leukotrack.gui.controllers.report_controller import ReportController
 from leukotrack.gui.controllers.table_controller import TableController
@@ -113,6 +114,9 @@ class MainController:
         self._closed = False
         self.overview = OverviewController(view.overview)
         self.chart = ChartController(view.overview)
+        self.patterns = PatternsController(
+            db, view.patterns, view.tabs, view.plan_progress, self.refresh
+        )
         self._setup_actions(open_demo)
         self.files = FileController(self)
         self.reports = ReportController(self)
@@ -178,6 +182,7 @@ class MainController:
             return
         self._closed = True
         self.chart.close()
+        self.patterns.close()
         self.undo_stack.indexChanged.disconnect(self._stack_changed)
         if self.dialog is not None:
             self.dialog.reject()
@@ -192,6 +197,7 @@ class MainController:
         flags, next_due = self.flag_source(t)
         self.overview.show(t, flags, next_due)
         self.chart.show(t)
+        self.patterns.show(t)
         self.results.set_columns(draw_columns(t.profile))
         self.results.set_records(t.draws)
         self.temperatures.set_columns(temperature_columns(t.profile))
