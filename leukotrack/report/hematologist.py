@@ -115,14 +115,20 @@ def _page_two(layout: Layout, c: ReportContent) -> None:
     f = layout.fonts
     if c.cycles is not None:
         cycles = c.cycles
-        height = cycles_section_height(cycles, layout.width, layout.writer)
+        width = layout.width / layout.scale  # drawn at full size, then scaled with the type
+        height = cycles_section_height(cycles, width, layout.writer) * layout.scale
         layout.heading("Treatment cycles", keep=height)
-        layout.section(height, lambda p, r: paint_cycles_section(p, r, cycles))
+        layout.section(
+            height, _scaled(layout.scale, lambda p, r: paint_cycles_section(p, r, cycles))
+        )
     if c.your_numbers is not None:
         numbers = c.your_numbers
         layout.gap(4)
-        height = your_numbers_height(layout.writer, layout.width, numbers)
-        layout.section(height, lambda p, r: paint_your_numbers(p, r, numbers))
+        width = layout.width / layout.scale
+        height = your_numbers_height(layout.writer, width, numbers) * layout.scale
+        layout.section(
+            height, _scaled(layout.scale, lambda p, r: paint_your_numbers(p, r, numbers))
+        )
     layout.heading("Medicines", keep=layout.table_lead(c.medicines))
     layout.table(c.medicines, "No medicines recorded in this period.")
     layout.heading("Infections and fevers")
@@ -147,6 +153,19 @@ def _page_two(layout: Layout, c: ReportContent) -> None:
         layout.chart(paint, FATIGUE_CHART_PTS * layout.scale)
     else:
         layout.paragraph("No fatigue scores in this period.", f.body, QColor("#333333"))
+
+
+def _scaled(
+    scale: float, paint: Callable[[QPainter, QRectF], object]
+) -> Callable[[QPainter, QRectF], None]:
+    """A block that paints itself at full size, shrunk by `scale` into the rectangle it gets."""
+
+    def scaled(p: QPainter, rect: QRectF) -> None:
+        p.translate(rect.topLeft())
+        p.scale(scale, scale)
+        paint(p, QRectF(0, 0, rect.width() / scale, rect.height() / scale))
+
+    return scaled
 
 
 def infection_lines(c: ReportContent) -> list[str]:
