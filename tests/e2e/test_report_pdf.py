@@ -72,7 +72,8 @@ def test_letter_paper_and_a_single_draw(qapp: object, db: Database, tmp_path: Pa
         datetime(2026, 11, 21),
     )
     out = tmp_path / "one.pdf"
-    assert make_report(db, out, ReportRequest(start=date(2026, 1, 1)), "Letter", NOW, []) == 1
+    pages = make_report(db, out, ReportRequest(start=date(2026, 1, 1)), "Letter", NOW, [])
+    assert pages == 2  # page 2: the Your numbers block on the one neutrophil result
     assert pdf_info(out)["Page size"].startswith("612 x 792")
     text = pdf_text(out)
     assert "03 Mar 2026" in text and "2.90 L" in text and "0.80 L" in text

@@ -14,7 +14,7 @@ from leukotrack.report.content import YourNumbers
 from leukotrack.report.your_numbers import paint_your_numbers, your_numbers_height
 from leukotrack.services.demo import fill_demo
 from leukotrack.services.patterns import patterns_of
-from leukotrack.services.reporting import make_report
+from leukotrack.services.reporting import ReportRequest, make_report
 from leukotrack.services.timeline import load_timeline
 from leukotrack.storage.db import Database
 
@@ -22,6 +22,7 @@ pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed"
 )
 TODAY = date(2026, 11, 21)
+NOW = datetime(2026, 11, 21, 12, 0)
 
 
 def pdf_text(path: Path) -> str:
@@ -33,7 +34,7 @@ def pdf_text(path: Path) -> str:
 def test_demo_report_has_your_numbers(qapp: object, db: Database, tmp_path: Path) -> None:
     fill_demo(db, TODAY)
     out = tmp_path / "report.pdf"
-    make_report(db, out, None, TODAY, TODAY, "A4", [])
+    make_report(db, out, ReportRequest(all_data=True), "A4", NOW, [])
     text = " ".join(pdf_text(out).split())
     assert "Your numbers: neutrophils (ANC)" in text
     assert "Your usual neutrophil count: the middle half of your" in text
@@ -48,7 +49,7 @@ def test_parts_without_enough_data_are_left_out(qapp: object, db: Database, tmp_
             when = datetime(2026, 3, 2, 9) + timedelta(days=7 * k)
             repo.add_draw(Draw(when, (Result("anc", 1.2 + 0.1 * k, "1.2"),)))
     out = tmp_path / "report.pdf"
-    make_report(db, out, None, TODAY, TODAY, "A4", [])
+    make_report(db, out, ReportRequest(all_data=True), "A4", NOW, [])
     text = " ".join(pdf_text(out).split())
     assert "Your numbers: neutrophils (ANC)" in text
     for absent in ("fatigue averaged", "infection episodes", "repeating pattern", "Not enough"):
@@ -61,7 +62,7 @@ def test_a_report_without_neutrophils_has_no_block(
     with db.transaction() as repo:
         repo.add_draw(Draw(datetime(2026, 3, 2, 9), (Result("wbc", 4.0, "4.0"),)))
     out = tmp_path / "report.pdf"
-    make_report(db, out, None, TODAY, TODAY, "A4", [])
+    make_report(db, out, ReportRequest(all_data=True), "A4", NOW, [])
     assert "Your numbers" not in pdf_text(out)
 
 
