@@ -26,7 +26,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -101,7 +100,7 @@ def _report_seconds(data_dir: Path, out: Path, runs: int) -> float:
     try:
         for _ in range(runs):
             t0 = time.perf_counter()
-            save_report(db, out, None, date.today(), "A4")
+            save_report(db, out, None, "A4")
             times.append(time.perf_counter() - t0)
     finally:
         db.close()
@@ -117,6 +116,8 @@ CAPABILITY_BENCHES: tuple[str, ...] = (
     "bench_labreport",
     "bench_overview",
     "bench_cycles",
+    "bench_patterns",
+    "bench_reports",
 )
 
 

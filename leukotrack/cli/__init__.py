@@ -14,13 +14,22 @@ import sys
 from collections.abc import Sequence
 
 from leukotrack import __version__
-from leukotrack.cli import cycles, files, labreport, records, reminders
+from leukotrack.cli import (
+    care,
+    cycles,
+    files,
+    labreport,
+    patterns,
+    records,
+    reminders,
+    reports,
+)
 from leukotrack.cli.common import Parser, UsageError
 from leukotrack.domain.errors import InputError, LeukoTrackError
 
 __all__ = ["UsageError", "build_parser", "main"]
 
-COMMAND_MODULES = (records, files, labreport, reminders, cycles)
+COMMAND_MODULES = (records, files, labreport, reminders, cycles, patterns, reports, care)
 
 
 def build_parser() -> argparse.ArgumentParser:

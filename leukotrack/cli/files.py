@@ -1,4 +1,4 @@
-"""Commands over files: import, export, backups, the demo record and the PDF report."""
+"""Commands over files: import, export, backups and the demo record."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from leukotrack.cli.common import Commands, day, open_records
+from leukotrack.cli.common import Commands, open_records
 from leukotrack.domain.errors import InputError
 
 
@@ -41,13 +41,6 @@ def register(sub: Commands, add: Commands) -> None:
     )
 
     demo.set_defaults(handler=cmd_demo)
-    rep = sub.add_parser("report", help="write the hematologist's trend report as a PDF")
-    rep.add_argument("--out", required=True, metavar="FILE.pdf")
-    rep.add_argument("--from", dest="start", metavar="D", help="first day of the period")
-    rep.add_argument("--to", dest="end", metavar="D", help="last day of the period (default today)")
-    rep.add_argument("--paper", choices=["A4", "Letter"], help="default: your locale's paper")
-
-    rep.set_defaults(handler=cmd_report)
     bk = sub.add_parser("backups", help="list the database backups, or restore one")
     bk.add_argument("--restore", metavar="NAME", help="a backup's name from the list, or 'newest'")
     bk.set_defaults(handler=cmd_backups)
@@ -62,21 +55,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(f"Filled {db.path.parent} with a fictional two-year history ({n} blood tests).")
-    return 0
-
-
-def cmd_report(args: argparse.Namespace) -> int:
-    start = day(args.start) if args.start else None
-    end = day(args.end) if args.end else None
-    out = Path(args.out).expanduser().absolute()
-    from leukotrack.gui.report_export import save_report
-
-    db = open_records(args)
-    try:
-        pages = save_report(db, out, start, end, args.paper)
-    finally:
-        db.close()
-    print(f"Wrote {out} ({pages} page{'s' if pages != 1 else ''}).")
     return 0
 
 

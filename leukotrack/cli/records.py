@@ -52,6 +52,7 @@ def register(sub: Commands, add: Commands) -> None:
     prof.add_argument(
         "--clozapine-scheme", choices=["fda", "uk-cpms"], help="clozapine monitoring rules"
     )
+    prof.add_argument("--allergies", metavar="TEXT", help="allergies, as free text")
     prof.add_argument("--json", action="store_true", help="print the profile as JSON")
 
     prof.set_defaults(handler=cmd_profile)
@@ -146,6 +147,7 @@ def cmd_profile(args: argparse.Namespace) -> int:
             birth_date=birth,
             reference=parse_reference(args.reference) if args.reference else None,
             thresholds=thresholds,
+            allergies=args.allergies,
         )
     finally:
         db.close()

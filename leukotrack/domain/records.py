@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 
+from leukotrack.domain.care import CareContact
+
 
 class Sex(Enum):
     FEMALE = "female"
@@ -84,7 +86,10 @@ class Profile:
     reference: ReferenceProfile = ReferenceProfile.ADULT
     thresholds: Thresholds = field(default_factory=Thresholds)
     count_unit: CountUnit = CountUnit.PER_NANOLITRE
-    questions: str = ""  # the patient's questions for the hematologist, printed in the report
+    # Questions for the next visit while none is recorded (they move to a visit once one is).
+    questions: str = ""
+    allergies: str = ""  # free text, as the person writes it
+    care_team: tuple[CareContact, ...] = ()
 
     @property
     def is_empty(self) -> bool:

@@ -12,7 +12,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication
 
 from leukotrack.report.pdf import ChartPainter
-from leukotrack.services.reporting import choose_paper, make_report
+from leukotrack.services.reporting import ReportRequest, choose_paper, make_report
 from leukotrack.services.timeline import Timeline
 from leukotrack.storage.db import Database
 
@@ -46,13 +46,11 @@ def system_locale_name() -> str:
 def save_report(
     db: Database,
     out: Path,
-    start: date | None = None,
-    end: date | None = None,
+    request: ReportRequest | None = None,
     paper: str | None = None,
     now: datetime | None = None,
 ) -> int:
-    """Write the report PDF for `start`..`end` (default: everything up to today)."""
+    """Write the document PDF (by default: the hematologist report since the last visit)."""
     ensure_qt_app()
-    now = now or datetime.now()
     chosen = choose_paper(db, system_locale_name(), paper)
-    return make_report(db, out, start, end or now.date(), now.date(), chosen, chart=chart_painter)
+    return make_report(db, out, request or ReportRequest(), chosen, now, chart=chart_painter)

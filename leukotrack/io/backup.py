@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from leukotrack import __version__
 from leukotrack.domain.analytes import ANALYTES
+from leukotrack.domain.care import CareContact, Visit
 from leukotrack.domain.records import (
     CountUnit,
     Cycle,
@@ -62,6 +63,7 @@ def backup_document(
     fatigue: Iterable[FatigueEntry],
     infections: Iterable[Infection],
     medications: Iterable[Medication],
+    visits: Iterable[Visit] = (),
     now: datetime | None = None,
     cycles: Iterable[Cycle] = (),
 ) -> dict[str, Any]:
@@ -78,6 +80,16 @@ def backup_document(
             "count_unit": profile.count_unit.value,
             "thresholds": asdict(profile.thresholds),
             "questions": profile.questions,
+            "allergies": profile.allergies,
+            "care_team": [
+                {
+                    "name": c.name,
+                    "role": c.role,
+                    "phone": c.phone,
+                    "around_the_clock": c.around_the_clock,
+                }
+                for c in profile.care_team
+            ],
         },
         "settings": dict(settings),
         "draws": [
@@ -124,6 +136,15 @@ def backup_document(
                 "kind": m.kind.value,
             }
             for m in medications
+        ],
+        "visits": [
+            {
+                "at": v.at.isoformat(),
+                "with": v.with_whom,
+                "note": v.note,
+                "questions": v.questions,
+            }
+            for v in visits
         ],
         "cycles": [
             {
@@ -186,6 +207,7 @@ def parse_backup_document(document: Any, name: str) -> ParsedImport:
     _items(p, document, "infections", _infection)
     _items(p, document, "medications", _medication)
     p.lab_reports = list(read_reports(p, document))
+    _items(p, document, "visits", _visit)
     _items(p, document, "cycles", _cycle)
     return p
 
@@ -288,7 +310,30 @@ def _profile(p: ParsedImport, v: Mapping[str, Any], where: str) -> None:
         thresholds=t,
         count_unit=_enum(CountUnit, v.get("count_unit", "10^9/L"), "count_unit"),
         questions=str(_get(v, "questions", str, True) or ""),
+        allergies=str(_get(v, "allergies", str, True) or ""),
+        care_team=_care_team(v.get("care_team") or []),
     )
+
+
+def _care_team(items: Any) -> tuple[CareContact, ...]:
+    if not isinstance(items, list):
+        raise _Bad("'care_team' must be a list.")
+    out = []
+    for n, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise _Bad(f"care_team[{n}] must be an object.")
+        phone = item.get("phone", "")
+        if not isinstance(phone, str):  # a number would lose its leading 0 and its spaces
+            raise _Bad(f"care_team[{n}]: 'phone' must be text, as it was typed.")
+        out.append(
+            CareContact(
+                _get(item, "name", str),
+                _get(item, "role", str, True) or "",
+                phone,
+                bool(_get(item, "around_the_clock", bool, True)),
+            )
+        )
+    return tuple(out)
 
 
 def _draw(p: ParsedImport, item: Mapping[str, Any], where: str) -> None:
@@ -367,6 +412,16 @@ def _medication(p: ParsedImport, item: Mapping[str, Any], where: str) -> None:
         _enum(MedicationKind, item.get("kind", "other"), "kind"),
     )
     p.medications.append(Located(m, where))
+
+
+def _visit(p: ParsedImport, item: Mapping[str, Any], where: str) -> None:
+    v = Visit(
+        _moment(_get(item, "at", str), "at"),
+        _get(item, "with", str, True) or "",
+        _get(item, "note", str, True) or "",
+        _get(item, "questions", str, True) or "",
+    )
+    p.visits.append(Located(v, where))
 
 
 def _cycle(p: ParsedImport, item: Mapping[str, Any], where: str) -> None:

@@ -11,8 +11,10 @@ from typing import Any
 
 from leukotrack import __version__
 from leukotrack.domain.analytes import ANALYTES, TEMPERATURE_LOINC, Analyte, Dimension
+from leukotrack.domain.care import Visit
 from leukotrack.domain.records import Cycle, Draw, Medication, Profile, Result, TemperatureReading
 from leukotrack.domain.units import CANONICAL, UCUM, Unit
+from leukotrack.io.fhir_care import allergy_json, appointment_json, contact_json
 from leukotrack.io.fhir_cycles import cycle_json
 from leukotrack.io.fhir_values import (
     ENTERED_EXTENSION,
@@ -131,6 +133,8 @@ def patient_json(p: Profile) -> dict[str, Any]:
         out["gender"] = p.sex.value
     if p.birth_date is not None:
         out["birthDate"] = p.birth_date.isoformat()
+    if p.care_team:
+        out["contact"] = [contact_json(c) for c in p.care_team]
     return out
 
 
@@ -141,11 +145,16 @@ def fhir_bundle(
     profile: Profile | None = None,
     now: datetime | None = None,
     cycles: Iterable[Cycle] = (),
+    visits: Iterable[Visit] = (),
 ) -> dict[str, Any]:
     """A collection Bundle. Calculated ANCs are left out: the importer calculates them again."""
     resources: list[dict[str, Any]] = []
-    if profile is not None and not profile.is_empty:
+    if profile is not None and not (
+        profile.is_empty and not profile.care_team and not profile.allergies
+    ):
         resources.append(patient_json(profile))
+    if profile is not None and profile.allergies:
+        resources.append(allergy_json(profile.allergies))
     for draw in draws:
         for i, r in enumerate(draw.results):
             if not r.calculated:
@@ -153,6 +162,8 @@ def fhir_bundle(
     resources.extend(temperature_json(t, i) for i, t in enumerate(temperatures))
     resources.extend(medication_json(m, i) for i, m in enumerate(medications))
     resources.extend(cycle_json(c, i) for i, c in enumerate(cycles))
+    when = now or datetime.now()
+    resources.extend(appointment_json(v, i, fhir_moment(v.at), when) for i, v in enumerate(visits))
     return {
         "resourceType": "Bundle",
         "type": "collection",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
+from leukotrack.domain.care import Visit
 from leukotrack.domain.errors import InputError
 from leukotrack.domain.records import (
     Cycle,
@@ -81,6 +82,7 @@ class ParsedImport:
     medications: list[Located[Medication]] = field(default_factory=list)
     fatigue: list[Located[FatigueEntry]] = field(default_factory=list)
     infections: list[Located[Infection]] = field(default_factory=list)
+    visits: list[Located[Visit]] = field(default_factory=list)
     cycles: list[Located[Cycle]] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)
     profile: Profile | None = None

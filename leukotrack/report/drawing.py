@@ -8,11 +8,13 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFont, QPolygonF
 
 
-def report_font(size: float, bold: bool = False) -> QFont:
+def report_font(size: float, bold: bool = False, italic: bool = False) -> QFont:
+    """The one typeface of every printed document, DejaVu Sans at `size` points."""
     f = QFont("DejaVu Sans")
     f.setStyleHint(QFont.StyleHint.SansSerif)
     f.setPointSizeF(size)
     f.setBold(bold)
+    f.setItalic(italic)
     # No ligatures: "ﬂags" would not be found when someone searches the PDF for "flags".
     for tag in ("liga", "clig", "dlig"):
         f.setFeature(QFont.Tag(tag), 0)

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import itertools
 import random
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 from leukotrack.domain.anc import calculated_anc_result
+from leukotrack.domain.care import CareContact, Visit
 from leukotrack.domain.errors import InputError
 from leukotrack.domain.records import (
     Cycle,
@@ -277,10 +279,42 @@ def demo_history(
     return profile, draws, temps, fatigue, infections, medications
 
 
+# Phone numbers from the range Ofcom keeps for drama (020 7946 0000-0999): never a real line.
+DEMO_CARE_TEAM = (
+    CareContact("Dr R. Imani", "hematologist", "020 7946 0451"),
+    CareContact("Hematology day unit", "nurse advice line", "020 7946 0452"),
+    CareContact("Ward 7 triage", "acute oncology, 24-hour line", "020 7946 0999", True),
+)
+DEMO_ALLERGIES = "Co-trimoxazole (rash in 2019); sticking plaster"
+
+
+def demo_visits(today: date, questions: str) -> list[Visit]:
+    """Hematology visits every 3 months; the next one in 9 days holds the open questions."""
+    visits = [
+        Visit(
+            datetime.combine(today - timedelta(days=days), time(10, 30)),
+            "hematologist",
+            "Routine review with the latest blood count",
+        )
+        for days in (680, 590, 500, 410, 320, 230, 120)
+    ]
+    visits.append(
+        Visit(
+            datetime.combine(today + timedelta(days=9), time(9, 15)),
+            "hematologist",
+            "Bring the printed report",
+            questions,
+        )
+    )
+    return visits
+
+
 def fill_demo(db: Database, today: date | None = None) -> int:
     """Fill an empty database with the demo history; refuse one that already holds data."""
     today = today or date.today()
     profile, draws, temps, fatigue, infections, medications = demo_history(today)
+    visits = demo_visits(today, profile.questions)
+    profile = replace(profile, questions="", allergies=DEMO_ALLERGIES, care_team=DEMO_CARE_TEAM)
     with db.transaction() as repo:
         if not repo.is_empty():
             raise InputError(
@@ -298,6 +332,8 @@ def fill_demo(db: Database, today: date | None = None) -> int:
             repo.add_infection(i)
         for m in medications:
             repo.add_medication(m, source="demo")
+        for v in visits:
+            repo.add_visit(v)
         for c in demo_cycles(today):
             repo.add_cycle(c, source="demo")
     return len(draws)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, TypeVar
 
+from leukotrack.domain.care import Visit
 from leukotrack.domain.errors import InputError
 from leukotrack.domain.records import (
     Cycle,
@@ -25,14 +26,15 @@ from leukotrack.services.diary import (
     medication_record,
     temperature_reading,
 )
+from leukotrack.services.visits import release_questions
 from leukotrack.storage.db import Database
 
 if TYPE_CHECKING:  # SQLAlchemy loads with the first write, not with this module
     from leukotrack.storage.repository import Repository
 
-Record = Draw | TemperatureReading | FatigueEntry | Infection | Medication | Cycle
+Record = Draw | TemperatureReading | FatigueEntry | Infection | Medication | Cycle | Visit
 T = TypeVar("T")
-R = TypeVar("R", Draw, TemperatureReading, FatigueEntry, Infection, Medication, Cycle)
+R = TypeVar("R", Draw, TemperatureReading, FatigueEntry, Infection, Medication, Cycle, Visit)
 
 
 def _gone(what: str) -> InputError:
@@ -63,6 +65,9 @@ def delete_record(db: Database, record: Record) -> None:
             repo.delete_fatigue(record_id)
         elif isinstance(record, Infection):
             repo.delete_infection(record_id)
+        elif isinstance(record, Visit):
+            release_questions(repo, record, datetime.now())
+            repo.delete_visit(record_id)
         elif isinstance(record, Cycle):
             repo.delete_cycle(record_id)
         else:
@@ -80,6 +85,8 @@ def restore_record(db: Database, record: Record) -> Record:
             return repo.add_fatigue(record)
         if isinstance(record, Infection):
             return repo.add_infection(record)
+        if isinstance(record, Visit):
+            return repo.add_visit(record)
         if isinstance(record, Cycle):
             return repo.add_cycle(record)
         return repo.add_medication(record)
@@ -98,6 +105,8 @@ def put_record(db: Database, record: Record) -> Record:
                 repo.update_fatigue(record)
             elif isinstance(record, Infection):
                 repo.update_infection(record)
+            elif isinstance(record, Visit):
+                repo.update_visit(record)
             elif isinstance(record, Cycle):
                 repo.update_cycle(record)
             else:

@@ -31,7 +31,13 @@ def export_text(db: Database, fmt: str, now: datetime | None = None) -> str:
             return write_csv(csv_rows(draws, temperatures))
         if fmt == "fhir":
             bundle = fhir_bundle(
-                draws, temperatures, repo.medications(), repo.profile(), now, repo.cycles()
+                draws,
+                temperatures,
+                repo.medications(),
+                repo.profile(),
+                now,
+                repo.cycles(),
+                repo.visits(),
             )
             return json.dumps(bundle, ensure_ascii=False, indent=1) + "\n"
         if fmt == "json":
@@ -43,6 +49,7 @@ def export_text(db: Database, fmt: str, now: datetime | None = None) -> str:
                 fatigue=repo.fatigue(),
                 infections=repo.infections(),
                 medications=repo.medications(),
+                visits=repo.visits(),
                 now=now,
                 cycles=repo.cycles(),
             )

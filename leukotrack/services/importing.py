@@ -20,14 +20,15 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from leukotrack.domain.analytes import ANALYTES
 from leukotrack.domain.anc import calculated_anc_result
+from leukotrack.domain.care import Visit
 from leukotrack.domain.records import (
     Cycle,
     Draw,
@@ -39,12 +40,14 @@ from leukotrack.domain.records import (
     TemperatureReading,
 )
 from leukotrack.io.detect import parse_file
-from leukotrack.io.parsed import FileFormatError, ParsedImport, Problem, show_time
+from leukotrack.io.parsed import FileFormatError, Located, ParsedImport, Problem, show_time
 from leukotrack.storage.backups import make_backup
 from leukotrack.storage.db import Database
 
 if TYPE_CHECKING:  # SQLAlchemy loads with the first write, not with this module
     from leukotrack.storage.repository import Repository
+
+K = TypeVar("K")
 
 
 @dataclass(frozen=True)
@@ -127,6 +130,7 @@ class _Plan:
     medications: list[Medication] = field(default_factory=list)
     fatigue: list[FatigueEntry] = field(default_factory=list)
     infections: list[Infection] = field(default_factory=list)
+    visits: list[Visit] = field(default_factory=list)
     cycles: list[Cycle] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)
     profile: Profile | None = None
@@ -144,6 +148,7 @@ class _Plan:
             or self.medications
             or self.fatigue
             or self.infections
+            or self.visits
             or self.cycles
             or self.settings
             or self.profile
@@ -174,7 +179,7 @@ def _preview(path: Path, parsed: ParsedImport, plan: _Plan) -> ImportPreview:
         duplicates=plan.duplicates,
         temperatures=len(plan.temperatures),
         medications=len(plan.medications),
-        diary_entries=len(plan.fatigue) + len(plan.infections),
+        diary_entries=len(plan.fatigue) + len(plan.infections) + len(plan.visits),
         fills_profile=plan.profile is not None,
         problems=tuple(parsed.problems) + tuple(plan.problems),
         untracked=tuple(sorted(parsed.untracked.items(), key=lambda kv: (-kv[1], kv[0]))),
@@ -382,16 +387,30 @@ def _plan_diary(repo: Repository, parsed: ParsedImport, plan: _Plan, birth: Any)
         else:
             fatigue[f.day] = f
             plan.fatigue.append(f)
-    infections = {(i.start, i.kind.lower()) for i in repo.infections()}
-    for loc_i in parsed.infections:
-        i = loc_i.item
-        ikey = (i.start, i.kind.lower())
-        if ikey in infections:
-            plan.duplicates += 1
-        else:
-            infections.add(ikey)
-            plan.infections.append(i)
+    plan.duplicates += _new_only(
+        repo.infections(), parsed.infections, lambda i: (i.start, i.kind.lower()), plan.infections
+    )
+    plan.duplicates += _new_only(
+        repo.visits(), parsed.visits, lambda v: (v.at, v.with_whom.lower()), plan.visits
+    )
     _plan_cycles(repo, parsed, plan, before_birth)
+
+
+def _new_only(
+    stored: Sequence[K], found: Sequence[Located[K]], key: Callable[[K], Hashable], into: list[K]
+) -> int:
+    """Add to `into` the items of `found` whose key is neither stored nor seen before in the
+    file; returns how many were already there."""
+    seen = {key(item) for item in stored}
+    duplicates = 0
+    for located in found:
+        k = key(located.item)
+        if k in seen:
+            duplicates += 1
+        else:
+            seen.add(k)
+            into.append(located.item)
+    return duplicates
 
 
 def _plan_cycles(
@@ -439,6 +458,8 @@ def _store(repo: Repository, plan: _Plan, parsed: ParsedImport, source_file: str
         repo.add_fatigue(f)
     for i in plan.infections:
         repo.add_infection(i)
+    for v in plan.visits:
+        repo.add_visit(v)
     for c in plan.cycles:
         repo.add_cycle(c, parsed.kind)
 

@@ -145,7 +145,7 @@ def shown_number(analyte: str, value: float, profile: Profile) -> str:
     return format_number(round(shown, decimals))
 
 
-def _range_words(analyte: str, low: float | None, high: float | None, profile: Profile) -> str:
+def range_words(analyte: str, low: float | None, high: float | None, profile: Profile) -> str:
     unit_text = unit_label(analyte, profile)
     lo = shown_number(analyte, low, profile) if low is not None else None
     hi = shown_number(analyte, high, profile) if high is not None else None
@@ -187,7 +187,7 @@ def latest_tiles(draws: list[Draw], profile: Profile) -> list[Tile]:
         )
         rng = ""
         if view.range is not None:
-            words = _range_words(key, view.range.low, view.range.high, profile)
+            words = range_words(key, view.range.low, view.range.high, profile)
             source = "your lab's range" if view.range.source == "lab" else "usual range"
             rng = f"{source}: {words}" if words else ""
         if len(found) > 1:

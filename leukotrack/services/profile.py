@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, fields, replace
 from datetime import date, datetime
 from typing import Any
 
+from leukotrack.domain.care import CareContact
 from leukotrack.domain.dates import check_not_future
 from leukotrack.domain.errors import InputError
 from leukotrack.domain.records import CountUnit, Profile, ReferenceProfile, Sex, Thresholds
@@ -31,6 +33,38 @@ def parse_reference(text: str) -> ReferenceProfile:
         ) from None
 
 
+MAX_ALLERGIES = 2000
+
+
+def check_allergies(text: str) -> str:
+    text = text.strip()
+    if len(text) > MAX_ALLERGIES:
+        raise InputError(f"The allergies are longer than {MAX_ALLERGIES} characters; shorten them.")
+    return text
+
+
+def check_care_team(contacts: Sequence[CareContact]) -> tuple[CareContact, ...]:
+    """Tidy each contact; a contact needs a name. The phone stays text, exactly as typed."""
+    out = []
+    for n, c in enumerate(contacts, start=1):
+        name, role, phone = (" ".join(x.split()) for x in (c.name, c.role, c.phone))
+        if not name:
+            if role or phone:
+                raise InputError(f"Care team contact {n} has no name; type a name or remove it.")
+            continue
+        for label, value, limit in (
+            ("name", name, 200),
+            ("role", role, 200),
+            ("phone", phone, 100),
+        ):
+            if len(value) > limit:
+                raise InputError(
+                    f"Care team contact {n}: the {label} is longer than {limit} characters."
+                )
+        out.append(CareContact(name, role, phone, c.around_the_clock))
+    return tuple(out)
+
+
 def update_profile(
     db: Database,
     *,
@@ -41,6 +75,8 @@ def update_profile(
     count_unit: CountUnit | None = None,
     thresholds: Thresholds | None = None,
     questions: str | None = None,
+    allergies: str | None = None,
+    care_team: Sequence[CareContact] | None = None,
     now: datetime | None = None,
 ) -> Profile:
     now = now or datetime.now()
@@ -69,6 +105,10 @@ def update_profile(
             p = replace(p, thresholds=thresholds)
         if questions is not None:
             p = replace(p, questions=questions)
+        if allergies is not None:
+            p = replace(p, allergies=check_allergies(allergies))
+        if care_team is not None:
+            p = replace(p, care_team=check_care_team(care_team))
         repo.save_profile(p)
         return p
 
@@ -82,6 +122,17 @@ def profile_json(p: Profile) -> dict[str, Any]:
         "count_unit": p.count_unit.value,
         "thresholds": asdict(p.thresholds),
         "questions": p.questions,
+        "allergies": p.allergies,
+        "care_team": [care_contact_json(c) for c in p.care_team],
+    }
+
+
+def care_contact_json(c: CareContact) -> dict[str, Any]:
+    return {
+        "name": c.name,
+        "role": c.role,
+        "phone": c.phone,
+        "around_the_clock": c.around_the_clock,
     }
 
 

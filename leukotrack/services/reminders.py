@@ -70,9 +70,7 @@ def cycle_plan_reminders(timeline: Timeline, as_of: datetime) -> list[Reminder]:
     if found is not None:
         out.append(found)
     if plan.next_start >= today:
-        out.append(
-            Reminder(plan.next_start, "cycle", CYCLE_PLAN, f"cycle {nxt} expected to start")
-        )
+        out.append(Reminder(plan.next_start, "cycle", CYCLE_PLAN, f"cycle {nxt} expected to start"))
     return out
 
 

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from leukotrack.domain.analytes import ANALYTES
 from leukotrack.domain.dates import long_date
+from leukotrack.domain.errors import InputError
 from leukotrack.domain.growth_factors import is_growth_factor
 from leukotrack.domain.medicines import match_medicine
 from leukotrack.domain.records import CountUnit, Draw, Medication, MedicationKind, Profile
 from leukotrack.domain.reference import mild_neutropenia_limit, range_for
+from leukotrack.domain.summary import SINCE_ANALYTES, Point, summarise
 from leukotrack.domain.units import format_number
-from leukotrack.report.content import ReportContent, SummaryLine, Table
+from leukotrack.report.content import ReportContent, SummaryLine, Table, YourNumbers
+from leukotrack.services.patterns import patterns_of
 from leukotrack.services.results import column_number, display_unit
 from leukotrack.services.timeline import Timeline
 
@@ -90,12 +94,29 @@ def medicine_effect(m: Medication) -> str:
         return "growth factor (G-CSF): raises neutrophils"
     known = match_medicine(m.name)
     if known is not None:
-        return f"{known.group}; known to lower white cells"
+        return f"known to lower: {known.group}"
+    if is_growth_factor(m):
+        return "raises neutrophils: G-CSF"
     if m.kind is MedicationKind.CHEMOTHERAPY:
-        return "marked as chemotherapy: lowers white cells"
+        return "lowers: marked chemotherapy"
     if m.kind is MedicationKind.IMMUNOSUPPRESSANT:
-        return "marked as immunosuppressant: may lower white cells"
+        return "may lower: marked immunosuppressant"
     return "none known"
+
+
+def medicine_rows(meds: Sequence[Medication]) -> list[tuple[str, ...]]:
+    """One row per medicine; repeated courses of the same medicine and dose share a row
+    ("Neulasta ×4") from the first start to the last stop."""
+    groups: dict[tuple[str, str, MedicationKind], list[Medication]] = {}
+    for m in meds:
+        groups.setdefault((m.name.casefold(), m.dose, m.kind), []).append(m)
+    rows: list[tuple[str, ...]] = []
+    for group in groups.values():
+        first = group[0]
+        name = first.name if len(group) == 1 else f"{first.name} ×{len(group)}"
+        stop = None if any(m.stop is None for m in group) else max(m.stop for m in group if m.stop)
+        rows.append((name, _d(first.start), _d(stop), first.dose, medicine_effect(first)))
+    return rows
 
 
 def _d(day: date | None) -> str:
@@ -144,31 +165,120 @@ def thresholds_text(profile: Profile, on: date) -> str:
     )
 
 
+def _signed(key: str, delta: float, count_unit: CountUnit) -> str:
+    if abs(delta) < 1e-9:
+        return "no change"
+    sign = "+" if delta > 0 else "−"
+    return sign + column_number(key, abs(delta), count_unit)
+
+
+def _mark(draws: Sequence[Draw], key: str, taken: date, profile: Profile) -> str:
+    """' L' / ' H' for the latest result by the range that applied to it."""
+    for d in draws:
+        r = d.get(key)
+        if r is not None and d.taken_at.date() == taken:
+            rng = range_for(r, profile, taken)
+            if rng is not None:
+                return {"low": " L", "high": " H", "normal": ""}[rng.status(r.value, r.comparator)]
+    return ""
+
+
+def _point(key: str, p: Point, count_unit: CountUnit) -> str:
+    return (p.comparator or "") + column_number(key, p.value, count_unit)
+
+
+def since_table(draws: Sequence[Draw], profile: Profile) -> Table:
+    """Per test: the latest value and its date, the change since the period's first result, and
+    the lowest value with its date (the earliest, when two are equally low)."""
+    cu = profile.count_unit
+    rows = []
+    for key in SINCE_ANALYTES:
+        name = f"{ANALYTES[key].short} ({_unit_label(key, cu)})"
+        s = summarise(draws, key)
+        if s is None:
+            rows.append((name, "no result in this period", "", ""))
+            continue
+        latest = _point(key, s.latest, cu) + _mark(
+            [d for d in draws if d.taken_at == s.latest.taken_at],
+            key,
+            s.latest.taken_at.date(),
+            profile,
+        )
+        change = (
+            "only one result"
+            if s.count == 1
+            else f"{_signed(key, s.change, cu)} from {_point(key, s.first, cu)} ({_d(s.first.taken_at)})"
+        )
+        rows.append(
+            (
+                name,
+                f"{latest} on {_d(s.latest.taken_at)}",
+                change,
+                f"{_point(key, s.lowest, cu)} on {_d(s.lowest.taken_at)}",
+            )
+        )
+    return Table(
+        ("Test", "Latest", "Change since the first result", "Lowest"),
+        rows,
+        (1.1, 1.5, 2.1, 1.5),
+        "L / H: below / above the range that applied to that result.",
+    )
+
+
+def temperatures_table(timeline: Timeline) -> Table:
+    return Table(
+        ("Time", "Temperature", "As entered"),
+        [
+            (t.taken_at.strftime("%d %b %Y %H:%M"), f"{t.celsius:.1f} °C", t.entered)
+            for t in timeline.temperatures
+        ],
+        (1.5, 1, 1),
+    )
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """What the person chose: the questions and where they belong, and the appendix."""
+
+    questions: str = ""
+    questions_for: str = "the next visit"
+    since_visit: bool = False  # the period starts at the last visit
+    appendix: frozenset[str] = frozenset()
+
+
 def build_report_content(
     period: Timeline,
     summary: Sequence[SummaryLine],
     start: date | None,
     end: date,
     printed_on: date,
+    options: ReportOptions | None = None,
 ) -> ReportContent:
     """Everything the report prints about `period` (already cut to `start`..`end`)."""
+    o = options or ReportOptions()
     p = period.profile
     first = start or (min((d.taken_at.date() for d in period.draws), default=None))
     header = [
         ("Patient", p.name or "(no name in the profile)"),
-        ("Born", long_date(p.birth_date) if p.birth_date else "not given"),
-        ("Sex", p.sex.value if p.sex else "not given"),
+        ("Born", long_date(p.birth_date) if p.birth_date else "not recorded"),
+        ("Sex", p.sex.value if p.sex else "not recorded"),
         ("Reference profile", p.reference.value),
         ("Period", f"{long_date(first) if first else 'start'} to {long_date(end)}"),
         ("Printed", long_date(printed_on)),
     ]
+    n = len(period.draws)
+    since_title = (
+        f"Since {long_date(first) if first else 'the start'}"
+        f"{' (the last visit)' if o.since_visit else ''}: "
+        f"{n} blood test{'' if n == 1 else 's'}"
+    )
     meds = Table(
         ("Medicine", "Start", "Stop", "Dose", "Effect on white cells"),
-        [(m.name, _d(m.start), _d(m.stop), m.dose, medicine_effect(m)) for m in period.medications],
-        (1.6, 1, 1, 1.6, 1.8),
+        medicine_rows(period.medications),
+        (1.6, 0.95, 0.95, 1.8, 1.9),
     )
     infections = Table(
-        ("Infection", "Start", "End", "Treatment", "Highest temperature"),
+        ("Infection", "Start", "End", "Treatment", "Highest"),
         [
             (
                 i.kind,
@@ -192,20 +302,40 @@ def build_report_content(
         (1.5, 1, 1),
         f"Readings of {fever_limit:.1f} °C or more.",
     )
-    fatigue = fatigue_table(weekly_fatigue(period))
+    weekly = weekly_fatigue(period)
+    diary: tuple[tuple[str, Table], ...] = ()
+    if "diary" in o.appendix:
+        diary = (
+            ("Temperatures", temperatures_table(period)),
+            ("Fatigue by week", fatigue_table(weekly)),
+        )
     return ReportContent(
         patient=p.name or "(no name)",
         header=header,
         period_start=first,
         period_end=end,
         printed_on=printed_on,
+        since_title=since_title,
+        since=since_table(period.draws, p),
         summary=list(summary),
         thresholds=thresholds_text(p, end),
-        draws=draws_table(period.draws, p),
+        questions_title=f"Questions for {o.questions_for}",
+        questions=o.questions.strip(),
         medicines=meds,
         infections=infections,
         fevers=fevers,
-        fatigue=fatigue,
-        questions=p.questions.strip(),
+        weekly_fatigue=weekly,
         has_data=not period.is_empty,
+        appendix_draws=draws_table(period.draws, p) if "table" in o.appendix else None,
+        appendix_diary=diary,
+        your_numbers=your_numbers(period, start, end),
     )
+
+
+def your_numbers(period: Timeline, start: date | None, end: date) -> YourNumbers | None:
+    """The neutrophil patterns of the period, or None when it has no neutrophil results."""
+    try:
+        found = patterns_of(period, "anc", start, end)
+    except InputError:
+        return None
+    return YourNumbers(found, period.profile.count_unit)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
+from leukotrack.domain.care import Visit
 from leukotrack.domain.records import (
     Cycle,
     Draw,
@@ -28,6 +29,7 @@ class Timeline:
     fatigue: list[FatigueEntry]
     infections: list[Infection]
     medications: list[Medication]
+    visits: list[Visit] = field(default_factory=list)  # every visit, whatever the period
     cycles: list[Cycle] = field(default_factory=list)
     plans: dict[str, Any] = field(default_factory=dict)  # settings "plan.*": next-test rules
 
@@ -54,6 +56,7 @@ class Timeline:
             [f for f in self.fatigue if dlo <= f.day <= dhi],
             [i for i in self.infections if i.start <= dhi and (i.end or i.start) >= dlo],
             [m for m in self.medications if m.start <= dhi and (m.stop is None or m.stop >= dlo)],
+            self.visits,
             [c for c in self.cycles if dlo <= c.start <= dhi],
             self.plans,
         )
@@ -69,6 +72,7 @@ def load_timeline(db: Database) -> Timeline:
             repo.fatigue(),
             repo.infections(),
             repo.medications(),
+            repo.visits(),
             repo.cycles(),
             {k: v for k, v in repo.settings().items() if k.startswith(PLAN_PREFIX)},
         )

@@ -43,6 +43,7 @@ class ProfileRow(Base):
     count_unit: Mapped[str] = mapped_column(String(20), default="10^9/L")
     thresholds_json: Mapped[str] = mapped_column(Text, default="{}")
     questions: Mapped[str] = mapped_column(Text, default="")
+    allergies: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class SettingRow(Base):
@@ -159,6 +160,29 @@ class ReportSourceRow(Base):
     analyte: Mapped[str] = mapped_column(String(40))
     page: Mapped[int] = mapped_column(Integer)
     line: Mapped[str] = mapped_column(Text, default="")
+
+
+class CareContactRow(Base):
+    """The care team, in the order the person listed them (part of the profile)."""
+
+    __tablename__ = "care_contact"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(100), default="")  # as typed, never a number
+    around_the_clock: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class VisitRow(Base):
+    __tablename__ = "visit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    with_whom: Mapped[str] = mapped_column(String(200), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    questions: Mapped[str] = mapped_column(Text, default="")
 
 
 class CycleRow(Base):

@@ -15,6 +15,7 @@ from dataclasses import asdict, fields
 from datetime import date, datetime
 from typing import Any
 
+from leukotrack.domain.care import CareContact, Visit
 from leukotrack.domain.records import (
     CountUnit,
     Cycle,
@@ -63,12 +64,13 @@ class Reader:
 
     def profile(self) -> Profile:
         row = self.con.execute(
-            "SELECT name, sex, birth_date, reference, thresholds_json, count_unit, questions "
-            "FROM profile WHERE id = 1"
+            "SELECT name, sex, birth_date, reference, thresholds_json, count_unit, questions, "
+            "allergies FROM profile WHERE id = 1"
         ).fetchone()
+        team = self.care_team()
         if row is None:
-            return Profile()
-        name, sex, birth, reference, thresholds, count_unit, questions = row
+            return Profile(care_team=team)
+        name, sex, birth, reference, thresholds, count_unit, questions, allergies = row
         return Profile(
             name=name,
             sex=Sex(sex) if sex else None,
@@ -77,7 +79,15 @@ class Reader:
             thresholds=thresholds_from_json(thresholds),
             count_unit=CountUnit(count_unit),
             questions=questions,
+            allergies=allergies,
+            care_team=team,
         )
+
+    def care_team(self) -> tuple[CareContact, ...]:
+        rows = self.con.execute(
+            "SELECT name, role, phone, around_the_clock FROM care_contact ORDER BY position, id"
+        )
+        return tuple(CareContact(n, r, p, bool(a)) for n, r, p, a in rows)
 
     def setting(self, key: str, default: Any = None) -> Any:
         row = self.con.execute("SELECT value_json FROM setting WHERE key = ?", (key,)).fetchone()
@@ -155,6 +165,12 @@ class Reader:
             Medication(n, _day(s), _day(e), d, MedicationKind(k), i)  # type: ignore[arg-type]
             for n, s, e, d, k, i in rows
         ]
+
+    def visits(self) -> list[Visit]:
+        rows = self.con.execute(
+            "SELECT at, with_whom, note, questions, id FROM visit ORDER BY at, id"
+        )
+        return [Visit(_moment(a), w, n, q, i) for a, w, n, q, i in rows]
 
     def cycles(self) -> list[Cycle]:
         rows = self.con.execute(

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from leukotrack.domain.care import Visit
 from leukotrack.domain.records import (
     Cycle,
     Draw,
@@ -23,6 +24,7 @@ from leukotrack.domain.records import (
 )
 from leukotrack.storage.models import (
     Base,
+    CareContactRow,
     CycleRow,
     DrawRow,
     FatigueRow,
@@ -32,6 +34,7 @@ from leukotrack.storage.models import (
     ResultRow,
     SettingRow,
     TemperatureRow,
+    VisitRow,
 )
 from leukotrack.storage.reader import Reader, thresholds_to_json
 from leukotrack.storage.report_files import ReportFiles
@@ -72,7 +75,19 @@ class Repository:
         row.count_unit = p.count_unit.value
         row.thresholds_json = thresholds_to_json(p.thresholds)
         row.questions = p.questions
+        row.allergies = p.allergies
         self.session.add(row)
+        self.session.execute(delete(CareContactRow))
+        for n, c in enumerate(p.care_team):
+            self.session.add(
+                CareContactRow(
+                    position=n,
+                    name=c.name,
+                    role=c.role,
+                    phone=c.phone,
+                    around_the_clock=c.around_the_clock,
+                )
+            )
 
     def setting(self, key: str, default: Any = None) -> Any:
         return self._reader().setting(key, default)
@@ -305,6 +320,23 @@ class Repository:
     def report_files(self) -> ReportFiles:
         """Imported lab reports and where each result was read (storage/report_files.py)."""
         return ReportFiles(self.session)
+
+    # -- visits ---------------------------------------------------------------------------
+    def add_visit(self, v: Visit) -> Visit:
+        row = VisitRow(at=v.at, with_whom=v.with_whom, note=v.note, questions=v.questions)
+        self.session.add(row)
+        self.session.flush()
+        return Visit(row.at, row.with_whom, row.note, row.questions, row.id)
+
+    def visits(self) -> list[Visit]:
+        return self._reader().visits()
+
+    def update_visit(self, v: Visit) -> None:
+        row = self._get(VisitRow, v.id)
+        row.at, row.with_whom, row.note, row.questions = v.at, v.with_whom, v.note, v.questions
+
+    def delete_visit(self, visit_id: int) -> None:
+        self.session.execute(delete(VisitRow).where(VisitRow.id == visit_id))
 
     # -- treatment cycles -----------------------------------------------------------------
     def add_cycle(self, c: Cycle, source: str = "manual") -> Cycle:

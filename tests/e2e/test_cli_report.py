@@ -51,7 +51,7 @@ def test_report_without_a_display(data_dir: Path, tmp_path: Path) -> None:
     flags = run_cli(data_dir, "flags", check=True).stdout
     first_title = flags.splitlines()[0].split(":")[0].split("  ", 1)[1].strip()
     assert first_title in text.replace("\n", " ")
-    assert "Trend" in text and "Clozapine" in text
+    assert "WBC usual range" in text and "Clozapine" in text  # the chart's legend, the medicines
 
 
 def test_report_period(data_dir: Path, tmp_path: Path) -> None:
@@ -79,6 +79,9 @@ def test_report_period(data_dir: Path, tmp_path: Path) -> None:
     [
         (("--from", "2026-05-01", "--to", "2026-04-01"), "after it ends"),
         (("--from", "May 2026"), "YYYY-MM-DD"),
+        (("--kind", "surgeon"), "'surgeon' is not a kind of report; use hematologist, procedure"),
+        (("--appendix", "table,charts"), "'charts' is not a part of the appendix"),
+        (("--kind", "emergency", "--from", "2026-05-01", "--to", "2026-04-01"), "after it ends"),
     ],
 )
 def test_bad_report_input(

@@ -13,7 +13,7 @@ from leukotrack.domain.errors import InputError
 from leukotrack.report.content import SummaryLine
 from leukotrack.services.demo import fill_demo
 from leukotrack.services.entry import ResultEntry, record_results
-from leukotrack.services.reporting import make_report, paper_for_locale
+from leukotrack.services.reporting import ReportRequest, make_report, paper_for_locale
 from leukotrack.storage.db import Database
 
 pytestmark = pytest.mark.skipif(
@@ -21,6 +21,8 @@ pytestmark = pytest.mark.skipif(
 )
 
 TODAY = date(2026, 11, 21)
+NOW = datetime(2026, 11, 21, 12, 0)
+EVERYTHING = ReportRequest(all_data=True)
 SUMMARY = [
     SummaryLine("danger", "White cells low for 3 months or more", "Since 2 March 2026 (264 days).")
 ]
@@ -40,21 +42,21 @@ def pdf_info(path: Path) -> dict[str, str]:
 def test_demo_report(qapp: object, db: Database, tmp_path: Path) -> None:
     fill_demo(db, TODAY)
     out = tmp_path / "report.pdf"
-    pages = make_report(db, out, None, TODAY, TODAY, "A4", SUMMARY)
+    pages = make_report(db, out, EVERYTHING, "A4", NOW, SUMMARY)
     info = pdf_info(out)
-    assert int(info["Pages"]) == pages and 2 <= pages <= 6
+    assert int(info["Pages"]) == pages == 2  # two years of demo data, without an appendix
     assert "(A4)" in info["Page size"]
-    assert info["Title"] == "Blood count trend report: Alex Demo (fictional)"
+    assert info["Title"] == "Blood count report for the hematologist: Alex Demo (fictional)"
     assert info["Author"] == "Alex Demo (fictional)"
     text = pdf_text(out)
     for expected in (
-        "Blood count trend report",
+        "Blood count report for the hematologist",
         "14 May 1988",
         "White cells low for 3 months or more",
         "CTCAE v5.0",
         "Cyclophosphamide",
         "chest infection",
-        "Questions for the hematologist",
+        "Questions for the visit on 30 November 2026 with the hematologist",
         "Should the clozapine blood tests stay monthly",
         f"Page 1 of {pages}",
         "it does not replace your care team's advice",
@@ -70,7 +72,8 @@ def test_letter_paper_and_a_single_draw(qapp: object, db: Database, tmp_path: Pa
         datetime(2026, 11, 21),
     )
     out = tmp_path / "one.pdf"
-    assert make_report(db, out, date(2026, 1, 1), TODAY, TODAY, "Letter", []) == 1
+    pages = make_report(db, out, ReportRequest(start=date(2026, 1, 1)), "Letter", NOW, [])
+    assert pages == 2  # page 2: the Your numbers block on the one neutrophil result
     assert pdf_info(out)["Page size"].startswith("612 x 792")
     text = pdf_text(out)
     assert "03 Mar 2026" in text and "2.90 L" in text and "0.80 L" in text
@@ -80,7 +83,8 @@ def test_letter_paper_and_a_single_draw(qapp: object, db: Database, tmp_path: Pa
 
 def test_empty_period_is_one_clear_page(qapp: object, db: Database, tmp_path: Path) -> None:
     out = tmp_path / "empty.pdf"
-    assert make_report(db, out, date(2020, 1, 1), date(2020, 12, 31), TODAY, "A4", []) == 1
+    request = ReportRequest(start=date(2020, 1, 1), end=date(2020, 12, 31))
+    assert make_report(db, out, request, "A4", NOW, []) == 1
     text = pdf_text(out)
     assert "There are no records in this period" in text
     assert "No blood tests in this period." in text
@@ -99,7 +103,7 @@ def test_failed_report_leaves_no_file(qapp: object, db: Database, tmp_path: Path
         return paint
 
     with pytest.raises(RuntimeError, match="chart failed"):
-        make_report(db, out, None, TODAY, TODAY, "A4", [], chart=broken_chart)  # type: ignore[arg-type]
+        make_report(db, out, EVERYTHING, "A4", NOW, [], chart=broken_chart)  # type: ignore[arg-type]
     assert list(tmp_path.iterdir()) == [tmp_path / "data"]
 
 
@@ -117,8 +121,10 @@ def test_chart_is_painted_into_its_rectangle(qapp: object, db: Database, tmp_pat
         return paint
 
     out = tmp_path / "chart.pdf"
-    make_report(db, out, None, TODAY, TODAY, "A4", [], chart=factory)
+    make_report(db, out, EVERYTHING, "A4", NOW, [], chart=factory)
     assert len(seen) == 1 and seen[0].width() > 1000
+    page = 297 / 25.4 * 600  # A4's height in device units at 600 dpi
+    assert seen[0].height() >= page / 3 * 0.85  # a third of the printable page at least
     assert "CHART-MARKER" in pdf_text(out)
 
 
@@ -132,15 +138,17 @@ def test_bad_period(
     qapp: object, db: Database, tmp_path: Path, args: tuple[date, date], message: str
 ) -> None:
     with pytest.raises(InputError, match=message):
-        make_report(db, tmp_path / "x.pdf", args[0], args[1], TODAY, "A4", [])
+        make_report(
+            db, tmp_path / "x.pdf", ReportRequest(start=args[0], end=args[1]), "A4", NOW, []
+        )
     assert not (tmp_path / "x.pdf").exists()
 
 
 def test_bad_target(qapp: object, db: Database, tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"does not end in \.pdf"):
-        make_report(db, tmp_path / "x.txt", None, TODAY, TODAY, "A4", [])
+        make_report(db, tmp_path / "x.txt", EVERYTHING, "A4", NOW, [])
     with pytest.raises(InputError, match="does not exist"):
-        make_report(db, tmp_path / "nope" / "x.pdf", None, TODAY, TODAY, "A4", [])
+        make_report(db, tmp_path / "nope" / "x.pdf", EVERYTHING, "A4", NOW, [])
 
 
 @pytest.mark.parametrize(
@@ -171,13 +179,17 @@ def test_ten_year_report(qapp: object, tmp_path: Path) -> None:
     db = open_records(data, daily_backup=False)
     try:
         out = tmp_path / "ten.pdf"
-        pages = save_report(db, out, None, None, "A4")
+        pages = save_report(db, out, None, "A4")
+        appendix = tmp_path / "ten-appendix.pdf"
+        long = save_report(db, appendix, ReportRequest(appendix=frozenset({"table", "diary"})))
     finally:
         db.close()
     info = pdf_info(out)
-    assert int(info["Pages"]) == pages and 10 <= pages <= 40
+    assert int(info["Pages"]) == pages and 2 <= pages <= 4  # no visit recorded: everything
     text = pdf_text(out)
-    assert f"Page {pages} of {pages}" in text and "Trend" in text and "Fatigue by week" in text
+    assert f"Page {pages} of {pages}" in text and "WBC usual range" in text
+    assert "Fatigue by week" in text
+    assert 20 <= long <= 150 and "Every blood test" in pdf_text(appendix)
     fonts = subprocess.run(
         ["pdffonts", str(out)], capture_output=True, text=True, check=True
     ).stdout
@@ -188,7 +200,8 @@ def test_ten_year_report(qapp: object, tmp_path: Path) -> None:
 def test_treatment_cycles_section_in_the_report(qapp: object, db: Database, tmp_path: Path) -> None:
     fill_demo(db, TODAY)
     out = tmp_path / "report.pdf"
-    make_report(db, out, None, TODAY, TODAY, "A4", SUMMARY)
+    pages = make_report(db, out, EVERYTHING, "A4", NOW, SUMMARY)
+    assert pages == 2  # the section sits on page 2, which still holds the rest
     text = pdf_text(out)
     assert "Treatment cycles" in text
     flat = " ".join(text.split())
@@ -203,5 +216,5 @@ def test_treatment_cycles_section_in_the_report(qapp: object, db: Database, tmp_
     assert "R-CHOP" in text and "team 1.5" in text
     # a period without cycles has no such section
     later = tmp_path / "later.pdf"
-    make_report(db, later, date(2026, 10, 1), TODAY, TODAY, "A4", SUMMARY)
+    make_report(db, later, ReportRequest(start=date(2026, 10, 1)), "A4", NOW, SUMMARY)
     assert "Treatment cycles" not in pdf_text(later)

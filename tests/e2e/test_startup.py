@@ -15,7 +15,11 @@ app = make_app()
 window = build_main_window(Path(sys.argv[1]))
 window.show()
 app.processEvents()
-heavy = [m for m in ("sqlalchemy", "alembic", "pyqtgraph", "numpy") if m in sys.modules]
+heavy = [
+    m
+    for m in ("sqlalchemy", "alembic", "pyqtgraph", "numpy", "scipy", "icalendar")
+    if m in sys.modules
+]
 print(",".join(heavy) or "none")
 window.close()
 """

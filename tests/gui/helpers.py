@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from leukotrack.gui.app import MainWindow
+from leukotrack.gui.views.report_view import ReportView
 
 
 def open_dialog(qtbot: QtBot, window: MainWindow, button: object) -> QDialog:
@@ -24,3 +25,12 @@ def retype(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
 
 def wait_closed(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: window.controller.dialog is None)
+
+
+def open_report(qtbot: QtBot, window: MainWindow) -> ReportView:
+    """File → Print report: the print dialog, open."""
+    window.controller.reports.action_print.trigger()
+    qtbot.waitUntil(lambda: isinstance(window.controller.dialog, ReportView))
+    view = window.controller.dialog
+    assert isinstance(view, ReportView)
+    return view

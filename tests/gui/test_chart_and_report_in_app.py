@@ -11,9 +11,8 @@ from PySide6.QtPrintSupport import QPrintPreviewWidget
 from pytestqt.qtbot import QtBot
 
 from leukotrack.gui.app import MainWindow
-from leukotrack.gui.views.report_view import ReportView
 from leukotrack.services.entry import ResultEntry, record_results
-from tests.gui.helpers import wait_closed
+from tests.gui.helpers import open_report, wait_closed
 
 
 def test_chart_is_placed_after_first_paint_and_follows_changes(
@@ -32,14 +31,6 @@ def test_chart_is_placed_after_first_paint_and_follows_changes(
     record_results(window.db, ResultEntry(datetime(2026, 3, 10, 9), {"wbc": "3.4", "anc": "1.2"}))
     controller.refresh()
     assert len(chart.data.series["wbc"].x) == 2  # type: ignore[union-attr]
-
-
-def open_report(qtbot: QtBot, window: MainWindow) -> ReportView:
-    window.controller.reports.action_print.trigger()
-    qtbot.waitUntil(lambda: isinstance(window.controller.dialog, ReportView))
-    view = window.controller.dialog
-    assert isinstance(view, ReportView)
-    return view
 
 
 @pytest.mark.skipif(

@@ -33,8 +33,19 @@ SAMPLE_ROWS["0002"] = [
     "INSERT INTO cycle (start, regimen, length_days, note, source) "
     "VALUES ('2026-02-10', 'FOLFOX', 14, 'first', 'manual')",
 ]
+# 0003 adds visits, the care team and the profile's allergies to what 0002 holds.
+SAMPLE_ROWS["0003"] = [
+    SAMPLE_ROWS["0002"][0]
+    .replace(", questions)", ", questions, allergies)")
+    .replace("'Why?')", "'Why?', 'penicillin')"),
+    *SAMPLE_ROWS["0002"][1:],
+    "INSERT INTO visit (at, with_whom, note, questions) "
+    "VALUES ('2026-03-10 10:00:00.000000', 'hematologist', 'bring results', 'Why low?')",
+    "INSERT INTO care_contact (position, name, role, phone, around_the_clock) "
+    "VALUES (0, 'Ward 7', 'oncology ward', '020 7946 0000', 1)",
+]
 SAMPLE_ROWS["0004"] = [
-    *SAMPLE_ROWS["0002"],
+    *SAMPLE_ROWS["0003"],
     "INSERT INTO report_file (id, file_name, sha256, content, pages, method, imported_at) "
     "VALUES (1, 'cbc.pdf', 'ab12', X'255044462D', 1, 'text', '2026-03-05 10:00:00.000000')",
     "INSERT INTO report_source (report_file_id, draw_id, analyte, page, line) "
@@ -72,5 +83,11 @@ def test_upgrade_from_each_revision_keeps_everything(tmp_path: Path, revision: s
             if revision >= "0002":
                 (cycle,) = repo.cycles()
                 assert (cycle.regimen, cycle.length_days, cycle.note) == ("FOLFOX", 14, "first")
+            if revision >= "0003":
+                assert repo.profile().allergies == "penicillin"
+                (contact,) = repo.profile().care_team
+                assert contact.phone == "020 7946 0000" and contact.around_the_clock
+                (visit,) = repo.visits()
+                assert visit.questions == "Why low?" and visit.with_whom == "hematologist"
     finally:
         db.close()

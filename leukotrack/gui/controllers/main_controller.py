@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from leukotrack import APP_NAME, NOT_A_DIAGNOSIS, __version__
+from leukotrack.domain.care import Visit
 from leukotrack.domain.growth_factors import is_growth_factor
 from leukotrack.domain.medicines import lowers_white_cells, match_medicine
 from leukotrack.domain.records import (
@@ -29,14 +31,17 @@ from leukotrack.gui.controllers.commands import IdMap, RecordChange
 from leukotrack.gui.controllers.file_controller import FileController
 from leukotrack.gui.controllers.learn_controller import LearnController
 from leukotrack.gui.controllers.overview_controller import FlagLike, OverviewController
+from leukotrack.gui.controllers.patterns_controller import PatternsController
 from leukotrack.gui.controllers.reminders_controller import RemindersController
 from leukotrack.gui.controllers.report_controller import ReportController
 from leukotrack.gui.controllers.report_import import ReportImport
 from leukotrack.gui.controllers.table_controller import TableController
 from leukotrack.gui.controllers.treatment_controller import CycleForm, TreatmentController
+from leukotrack.gui.controllers.visit_form import VisitForm
 from leukotrack.gui.models.columns import (
     FATIGUE_COLUMNS,
     INFECTION_COLUMNS,
+    VISIT_COLUMNS,
     draw_columns,
     medication_columns,
     temperature_columns,
@@ -44,8 +49,13 @@ from leukotrack.gui.models.columns import (
 from leukotrack.gui.views.main_view import MainView
 from leukotrack.services.editing import Record, delete_record
 from leukotrack.services.flags import flags_and_next_test as flags_and_next
+from leukotrack.services.overview import short_when
 from leukotrack.services.timeline import Timeline, load_timeline
+from leukotrack.services.visits import next_visit_text
 from leukotrack.storage.db import Database
+
+if TYPE_CHECKING:
+    from leukotrack.gui.controllers.diary_forms import FormController
 
 # timeline -> (active flags, or None when this build computes none; the next blood test)
 FlagSource = Callable[[Timeline], tuple[list[FlagLike] | None, Reminder | None]]
@@ -61,6 +71,8 @@ def describe(record: Record) -> str:
         return f"fatigue score of {record.day.isoformat()}"
     if isinstance(record, Infection):
         return f"infection of {record.start.isoformat()}"
+    if isinstance(record, Visit):
+        return f"visit of {short_when(record.at)}"
     if isinstance(record, Cycle):
         return f"treatment cycle of {record.start.isoformat()}"
     return f"medicine {record.name}"
@@ -106,6 +118,9 @@ class MainController:
         self.learn = LearnController(view, lambda: self.timeline)
         self.overview = OverviewController(view.overview, self.learn.open)
         self.chart = ChartController(view.overview)
+        self.patterns = PatternsController(
+            db, view.patterns, view.tabs, view.plan_progress, self.refresh
+        )
         self._setup_actions(open_demo)
         self.files = FileController(self)
         self.reports = ReportController(self)
@@ -138,6 +153,10 @@ class MainController:
             sort_column=3,
         )
         self.report_import = ReportImport(self)
+        self.visits = TableController(
+            view.visits, VISIT_COLUMNS, self._form(VisitForm), self.delete, "visit"
+        )
+        view.overview.emergency_sheet.clicked.connect(lambda: self.reports.open("emergency"))
         self.treatment = TreatmentController(view.treatment, self._form(CycleForm), self.delete)
         self.undo_stack.indexChanged.connect(self._stack_changed)
         self.refresh(self.timeline)
@@ -171,6 +190,7 @@ class MainController:
         self._closed = True
         self.chart.close()
         self.reminders.close()
+        self.patterns.close()
         self.undo_stack.indexChanged.disconnect(self._stack_changed)
         if self.dialog is not None:
             self.dialog.reject()
@@ -185,6 +205,7 @@ class MainController:
         flags, next_due = self.flag_source(t)
         self.overview.show(t, flags, next_due, date.today())
         self.chart.show(t)
+        self.patterns.show(t)
         self.results.set_columns(draw_columns(t.profile))
         self.results.set_records(t.draws)
         self.temperatures.set_columns(temperature_columns(t.profile))
@@ -192,6 +213,8 @@ class MainController:
         self.fatigue.set_records(t.fatigue)
         self.infections.set_records(t.infections)
         self.medicines.set_records(t.medications)
+        self.visits.set_records(t.visits)
+        self.overview.show_next_visit(next_visit_text(t.visits, datetime.now()))
         self.treatment.show(t)
 
     # -- changes --------------------------------------------------------------------------
@@ -237,14 +260,18 @@ class MainController:
         EntryController(self.db, view, self.timeline.profile, self.record_change, draw)
         self._open_dialog(view)
 
-    def _form(self, form_name: str) -> Callable[[Record | None], None]:
-        """The opener of one diary form; the forms' module loads when a form first opens."""
+    def _form(self, form: str | type[FormController]) -> Callable[[Record | None], None]:
+        """The opener of one record form. A diary form is named, so that the diary forms'
+        module loads only when one of them first opens."""
 
         def open_form(record: Record | None) -> None:
-            from leukotrack.gui.controllers import diary_forms
+            form_class = form
+            if isinstance(form_class, str):
+                from leukotrack.gui.controllers import diary_forms
 
-            form = getattr(diary_forms, form_name)
-            controller = form(self.db, self.record_change, record, self.view)
+                form_class = getattr(diary_forms, form_class)
+            assert not isinstance(form_class, str)
+            controller = form_class(self.db, self.record_change, record, self.view)
             self._open_dialog(controller.view)
 
         return open_form

@@ -112,6 +112,9 @@ class OverviewController:
             self._fill_table(timeline)
         v.set_reading_order([t for t in self.tiles if not t.isHidden()], self.flag_rows)
 
+    def show_next_visit(self, text: str) -> None:
+        self.view.next_visit.setText(text)
+
     # -- tiles ----------------------------------------------------------------------------
     def _show_tiles(self, tiles: list[Tile], latest: date | None) -> None:
         grid = self.view.tiles
@@ -141,6 +144,7 @@ class OverviewController:
         ordered = sorted(flags, key=lambda f: SEVERITY_ORDER.get(f.severity.value, 9))
         emergency = [f for f in ordered if f.severity.value == "emergency"]
         v.banner.setVisible(bool(emergency))
+        v.emergency_sheet.setVisible(any(f.code == "febrile_neutropenia" for f in emergency))
         v.banner.setText("\n".join(banner_text(f) for f in emergency))
         test_dates = {f.code: f for f in ordered if f.code in TEST_DATE_FLAGS}
         rows = [f for f in ordered if f not in emergency and f.code not in TEST_DATE_FLAGS]

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QComboBox, QTableWidgetItem, QWidget
 
+from leukotrack.domain.care import CareContact
 from leukotrack.domain.dates import parse_date
 from leukotrack.domain.errors import InputError, LeukoTrackError
 from leukotrack.domain.records import CountUnit, Profile, ReferenceProfile, Sex, Thresholds
 from leukotrack.gui.views.profile_view import ProfileView
 from leukotrack.services.entry import EntryError
-from leukotrack.services.profile import update_profile
+from leukotrack.services.profile import check_allergies, check_care_team, update_profile
 from leukotrack.services.settings import (
     CLOZAPINE_SCHEMES,
     CTCAE_VERSIONS,
@@ -67,11 +68,56 @@ class ProfileController(QObject):
         select(v.clozapine, profile.thresholds.clozapine_scheme)
         for key, text in threshold_texts(profile.thresholds).items():
             v.thresholds[key].setText(text)
+        v.allergies.setPlainText(profile.allergies)
+        for contact in profile.care_team:
+            self.add_contact(contact)
+        v.add_contact.clicked.connect(lambda: self.add_contact(None))
+        v.remove_contact.clicked.connect(self.remove_contact)
+        v.contacts.itemChanged.connect(self.validate)
+        v.allergies.textChanged.connect(self.validate)
         for edit in (v.name, v.birth_date, *v.thresholds.values()):
             edit.textChanged.connect(self.validate)
         v.save.clicked.connect(self.save)
         v.cancel.clicked.connect(v.reject)
         self.validate()
+
+    def add_contact(self, contact: CareContact | None) -> None:
+        """A row for a contact (an empty one to type into when `contact` is None)."""
+        table = self.view.contacts
+        row = table.rowCount()
+        table.insertRow(row)
+        c = contact or CareContact("")
+        for col, text in enumerate((c.name, c.role, c.phone)):
+            table.setItem(row, col, QTableWidgetItem(text))
+        line = QTableWidgetItem("24 hours")
+        line.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+        line.setCheckState(Qt.CheckState.Checked if c.around_the_clock else Qt.CheckState.Unchecked)
+        table.setItem(row, 3, line)
+        if contact is None:
+            table.setCurrentCell(row, 0)
+            table.editItem(table.item(row, 0))
+
+    def remove_contact(self) -> None:
+        table = self.view.contacts
+        rows = sorted({i.row() for i in table.selectedIndexes()} or {table.currentRow()})
+        for row in reversed(rows):
+            if row >= 0:
+                table.removeRow(row)
+        self.validate()
+
+    def contacts(self) -> list[CareContact]:
+        table = self.view.contacts
+
+        def text(row: int, col: int) -> str:
+            item = table.item(row, col)
+            return item.text() if item is not None else ""
+
+        out = []
+        for row in range(table.rowCount()):
+            check = table.item(row, 3)
+            checked = check is not None and check.checkState() == Qt.CheckState.Checked
+            out.append(CareContact(text(row, 0), text(row, 1), text(row, 2), checked))
+        return out
 
     def _thresholds(self) -> Thresholds:
         v = self.view
@@ -87,6 +133,8 @@ class ProfileController(QObject):
             if v.birth_date.text().strip():
                 parse_date(v.birth_date.text())
             self._thresholds()
+            check_care_team(self.contacts())
+            check_allergies(v.allergies.toPlainText())
         except EntryError as exc:
             key, text = next(iter(exc.by_field.items()))
             known = EDITABLE_THRESHOLDS.get(key)
@@ -112,6 +160,8 @@ class ProfileController(QObject):
                 reference=ReferenceProfile(v.reference.currentData()),
                 count_unit=CountUnit(v.count_unit.currentData()),
                 thresholds=self._thresholds(),
+                allergies=v.allergies.toPlainText(),
+                care_team=self.contacts(),
             )
         except LeukoTrackError as exc:  # bad input, or a full / read-only disk: keep what was typed
             v.message.setText(str(exc))

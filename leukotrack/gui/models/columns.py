@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from leukotrack.domain.analytes import ANALYTES
+from leukotrack.domain.care import Visit
 from leukotrack.domain.records import (
     Draw,
     FatigueEntry,
@@ -207,3 +208,15 @@ def medication_columns(lowers_white_cells: Callable[[Medication], str]) -> list[
         Column("Stop", lambda m: m.stop.isoformat() if m.stop else "ongoing", lambda m: m.stop),
         Column("Effect on white cells", lowers_white_cells, lowers_white_cells),
     ]
+
+
+def _questions(v: Visit) -> str:
+    return " · ".join(line.strip() for line in v.questions.splitlines() if line.strip())
+
+
+VISIT_COLUMNS: list[Column[Visit]] = [
+    Column("When", lambda v: short_when(v.at), lambda v: v.at),
+    Column("With", lambda v: v.with_whom, lambda v: v.with_whom.casefold()),
+    Column("Note", lambda v: v.note, lambda v: v.note.casefold()),
+    Column("Questions", _questions, lambda v: v.questions.casefold()),
+]

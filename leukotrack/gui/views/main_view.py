@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QWidget
 
 from leukotrack import APP_NAME
 from leukotrack.gui.views.overview_view import OverviewView
+from leukotrack.gui.views.patterns_view import PatternsView
+from leukotrack.gui.views.serial_plan_view import PlanProgressLabel
 from leukotrack.gui.views.table_tab_view import TableTabView
 from leukotrack.gui.views.treatment_view import TreatmentView
 
@@ -24,14 +26,23 @@ class MainView(QMainWindow):
         self.fatigue = TableTabView("fatigue", "&Add fatigue score…", self.tabs)
         self.infections = TableTabView("infections", "&Add infection…", self.tabs)
         self.medicines = TableTabView("medicines", "&Add medicine…", self.tabs)
+        self.visits = TableTabView("visits", "&Add visit…", self.tabs)
         self.treatment = TreatmentView(self.tabs)
+        self.patterns = PatternsView(self.tabs)
+        self.patterns.setObjectName("patternsTab")
         self.tabs.addTab(self.overview, "&Overview")
         self.tabs.addTab(self.results, "&Results")
         self.tabs.addTab(self.temperatures, "&Temperatures")
         self.tabs.addTab(self.fatigue, "&Fatigue")
         self.tabs.addTab(self.infections, "&Infections")
         self.tabs.addTab(self.medicines, "&Medicines")
+        self.tabs.addTab(self.visits, "&Visits")
         self.tabs.addTab(self.treatment, "Treatme&nt")
+        self.tabs.addTab(self.patterns, "&Patterns")
+        # The serial-count plan's progress, a separate line the Overview shows under its flags
+        self.plan_progress = PlanProgressLabel(self.overview.flags_box)
+        flags = self.overview.flags
+        flags.insertWidget(flags.indexOf(self.overview.next_test) + 1, self.plan_progress)
         self.setCentralWidget(self.tabs)
         self.statusBar()
 

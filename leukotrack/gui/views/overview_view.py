@@ -73,6 +73,12 @@ class OverviewView(QWidget):
         self.banner.setAccessibleName("Emergency")
         self.banner.hide()
         layout.addWidget(self.banner)
+        # Under the fever banner: the sheet to show in the emergency department.
+        self.emergency_sheet = QPushButton("Open the &emergency sheet to print or save…", self.body)
+        self.emergency_sheet.setObjectName("emergencySheetButton")
+        scale_font(self.emergency_sheet, 1.15, bold=True)
+        self.emergency_sheet.hide()
+        layout.addWidget(self.emergency_sheet, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.notice = QFrame(self.body)  # the in-app reminder when no desktop notification
         self.notice.setObjectName("reminderBanner")
@@ -107,6 +113,11 @@ class OverviewView(QWidget):
         top.addWidget(self.show_table, 0, Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self.add_results, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(top)
+        self.next_visit = QLabel(self.body)  # a line of its own, placed wherever suits
+        self.next_visit.setObjectName("nextVisit")
+        self.next_visit.setWordWrap(True)
+        self.next_visit.setAccessibleName("Next visit")
+        layout.addWidget(self.next_visit)
 
         self.tiles_box = QWidget(self.body)
         self.tiles_box.setObjectName("tiles")

@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from leukotrack.gui.views.entry_view import error_label
+
+CONTACT_COLUMNS = ("Name", "Role", "Phone", "24-hour line")
 
 
 class ProfileView(QDialog):
@@ -47,7 +54,10 @@ class ProfileView(QDialog):
         for text, widget, accessible in rows:
             widget.setAccessibleName(accessible)
             form.addRow(text, widget)
-        outer.addWidget(person)
+        top = QHBoxLayout()  # the person and their care team side by side: the dialog stays short
+        top.addWidget(person, 2)
+        top.addWidget(self._care_box(), 3)
+        outer.addLayout(top)
 
         display = QGroupBox("Display and rules", self)
         form2 = QFormLayout(display)
@@ -92,3 +102,38 @@ class ProfileView(QDialog):
         self.buttons.addButton(self.save, QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         outer.addWidget(self.buttons)
+
+    def _care_box(self) -> QGroupBox:
+        box = QGroupBox("Allergies and care team (printed on the procedure and emergency sheets)")
+        box.setObjectName("careTeamBox")
+        layout = QVBoxLayout(box)
+        form = QFormLayout()
+        self.allergies = QPlainTextEdit(box)
+        self.allergies.setObjectName("profileAllergies")
+        self.allergies.setAccessibleName("Allergies")
+        self.allergies.setPlaceholderText("e.g. penicillin (rash); or 'none known'")
+        self.allergies.setTabChangesFocus(True)
+        self.allergies.setFixedHeight(self.fontMetrics().lineSpacing() * 3)
+        form.addRow("A&llergies:", self.allergies)
+        layout.addLayout(form)
+        self.contacts = QTableWidget(0, len(CONTACT_COLUMNS), box)
+        self.contacts.setObjectName("profileContacts")
+        self.contacts.setAccessibleName("Care team contacts")
+        self.contacts.setHorizontalHeaderLabels(list(CONTACT_COLUMNS))
+        self.contacts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.contacts.verticalHeader().hide()
+        self.contacts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.contacts.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
+        self.contacts.setWordWrap(False)
+        self.contacts.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        layout.addWidget(self.contacts)
+        buttons = QHBoxLayout()
+        self.add_contact = QPushButton("Add &contact", box)
+        self.add_contact.setObjectName("profileAddContact")
+        self.remove_contact = QPushButton("Re&move contact", box)
+        self.remove_contact.setObjectName("profileRemoveContact")
+        buttons.addWidget(self.add_contact)
+        buttons.addWidget(self.remove_contact)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        return box

@@ -1,9 +1,13 @@
-"""The report dialog: which period, which paper, and the patient's questions. Layout only."""
+"""The print dialog: which document, which period, the appendix, the paper and the questions.
+
+Layout only; the controller fills the choices and shows what applies to the chosen document.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -17,41 +21,47 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-PERIODS = (
-    ("Everything recorded", "all"),
-    ("The last 12 months", "12m"),
-    ("The last 3 months", "3m"),
-    ("Choose dates…", "custom"),
+KINDS = (
+    ("Report for the hematologist", "hematologist"),
+    ("Sheet before a procedure (surgeon, dentist, nurse)", "procedure"),
+    ("Sheet for the emergency department", "emergency"),
 )
+
+
+def _date_edit(parent: QWidget, name: str) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setAccessibleName(name)
+    return edit
 
 
 class ReportView(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Report for your hematologist")
+        self.setWindowTitle("Print or save a report")
         self.setObjectName("reportDialog")
         outer = QVBoxLayout(self)
-        intro = QLabel(
-            "The report sums up what your numbers show, with the chart, every blood test, "
-            "medicines, infections, fatigue and your questions. Print it or save it as a PDF."
-        )
-        intro.setWordWrap(True)
-        outer.addWidget(intro)
         form = QFormLayout()
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("reportKind")
+        self.kind.setAccessibleName("Which document")
+        for text, key in KINDS:
+            self.kind.addItem(text, key)
+        form.addRow("&Document:", self.kind)
+        self.intro = QLabel(self)
+        self.intro.setObjectName("reportIntro")
+        self.intro.setWordWrap(True)
+        form.addRow("", self.intro)
         self.period = QComboBox(self)
+        self.period.setObjectName("reportPeriod")
         self.period.setAccessibleName("Report period")
-        for text, key in PERIODS:
-            self.period.addItem(text, key)
-        form.addRow("&Period:", self.period)
+        self.period_label = QLabel("&Period:", self)
+        self.period_label.setBuddy(self.period)
+        form.addRow(self.period_label, self.period)
         dates = QHBoxLayout()
-        self.start = QDateEdit(self)
-        self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("yyyy-MM-dd")
-        self.start.setAccessibleName("Report from")
-        self.end = QDateEdit(self)
-        self.end.setCalendarPopup(True)
-        self.end.setDisplayFormat("yyyy-MM-dd")
-        self.end.setAccessibleName("Report to")
+        self.start = _date_edit(self, "Report from")
+        self.end = _date_edit(self, "Report to")
         self.end.setDate(QDate.currentDate())
         dates.addWidget(QLabel("from"))
         dates.addWidget(self.start)
@@ -61,18 +71,38 @@ class ReportView(QDialog):
         self.dates_row = QWidget(self)
         self.dates_row.setLayout(dates)
         form.addRow("", self.dates_row)
+        appendix = QHBoxLayout()
+        self.appendix_table = QCheckBox("Every &blood test (a table)", self)
+        self.appendix_table.setObjectName("appendixTable")
+        self.appendix_diary = QCheckBox("The &diary (temperatures, fatigue)", self)
+        self.appendix_diary.setObjectName("appendixDiary")
+        appendix.addWidget(self.appendix_table)
+        appendix.addWidget(self.appendix_diary)
+        appendix.addStretch(1)
+        self.appendix_row = QWidget(self)
+        self.appendix_row.setLayout(appendix)
+        self.appendix_label = QLabel("Appendix:", self)
+        form.addRow(self.appendix_label, self.appendix_row)
         self.paper = QComboBox(self)
         self.paper.setAccessibleName("Paper size")
         self.paper.addItem("A4", "A4")
         self.paper.addItem("US Letter", "Letter")
         form.addRow("P&aper:", self.paper)
         self.questions = QPlainTextEdit(self)
-        self.questions.setAccessibleName("Questions for the hematologist")
+        self.questions.setObjectName("reportQuestions")
+        self.questions.setAccessibleName("Questions for the next visit")
         self.questions.setPlaceholderText(
-            "Questions you want to ask at the next appointment, one per line."
+            "Questions you want to ask at the next visit, one per line."
         )
         self.questions.setTabChangesFocus(True)
-        form.addRow("&Questions for\nthe hematologist:", self.questions)
+        self.questions_label = QLabel("&Questions:", self)
+        self.questions_label.setWordWrap(True)
+        self.questions_label.setBuddy(self.questions)
+        form.addRow(self.questions_label, self.questions)
+        self.last_questions = QLabel(self)
+        self.last_questions.setObjectName("lastVisitQuestions")
+        self.last_questions.setWordWrap(True)
+        form.addRow("", self.last_questions)
         outer.addLayout(form)
         self.error = QLabel(self)
         self.error.setObjectName("reportError")
@@ -87,4 +117,4 @@ class ReportView(QDialog):
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
-        self.resize(560, 420)
+        self.resize(640, 520)
