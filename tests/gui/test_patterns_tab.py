@@ -50,9 +50,8 @@ def open_patterns(qtbot: QtBot, win: MainWindow) -> None:
     tab = win.tabs.indexOf(win.patterns)
     qtbot.mouseClick(win.tabs.tabBar(), Qt.MouseButton.LeftButton,
                      pos=win.tabs.tabBar().tabRect(tab).center())  # fmt: skip
-    qtbot.waitUntil(
-        lambda: win.patterns.message.isHidden() or "once" in win.patterns.message.text()
-    )
+    controller = win.controller.patterns
+    qtbot.waitUntil(lambda: not controller.busy, timeout=60_000)  # worked out on a thread
 
 
 def test_cards_say_what_the_numbers_show_with_charts(qtbot: QtBot, filled: MainWindow) -> None:
@@ -78,11 +77,11 @@ def test_patterns_follow_a_change_and_its_undo(qtbot: QtBot, filled: MainWindow)
     v = filled.patterns
     draws = filled.controller.timeline.draws
     filled.controller.delete(list(draws[:14]))  # as the Delete key on the Results tab does
-    qtbot.waitUntil(lambda: "10 results" in v.usual.text.text())
+    qtbot.waitUntil(lambda: "10 results" in v.usual.text.text(), timeout=60_000)
     assert v.rhythm.text.text().startswith("Not enough data yet. Needs at least 12 results")
     assert v.rhythm.chart.isHidden()
     qtbot.keyClick(filled, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: "24 results" in v.usual.text.text())
+    qtbot.waitUntil(lambda: "24 results" in v.usual.text.text(), timeout=60_000)
 
 
 def test_other_counts_and_no_results(qtbot: QtBot, filled: MainWindow) -> None:

@@ -1,17 +1,20 @@
 """The logic behind the Patterns tab and the serial-count plan (dialog, calendar, progress).
 
-Patterns are worked out only while the tab is shown (the first time also imports NumPy and
-SciPy), and again whenever the records change while it is shown; the window's first paint
-never waits for them.
+Patterns are worked out only while the tab is shown, and again whenever the records change
+while it is shown, on a worker thread: the first time also imports NumPy and SciPy (seconds on
+a slow machine), and the window stays responsive meanwhile. The records are an immutable
+snapshot (`Timeline`) and the domain is pure, so the thread shares nothing mutable; a result
+that arrives after a newer request is dropped.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, QTimer
+from PySide6.QtCore import QDate, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget
 
 from leukotrack import APP_NAME
@@ -70,6 +73,12 @@ def _plain(card: PatternCard, text: str | None, why: str) -> None:
     card.closing.setText(CLOSING)
 
 
+class _Delivery(QObject):
+    """Carries a worker's result to the GUI thread (a queued signal)."""
+
+    done = Signal(int, object)  # request number, Patterns | InputError | Exception
+
+
 class PatternsController(QObject):
     def __init__(
         self,
@@ -91,6 +100,11 @@ class PatternsController(QObject):
         self.plan: SerialPlan | None = None
         self.shown: Patterns | None = None
         self._stale = True
+        self._request = 0
+        self._closed = False
+        self.busy = False
+        self._delivery = _Delivery()
+        self._delivery.done.connect(self._delivered)
         self.dialog: SerialPlanDialog | None = None
         for key in PATTERN_ANALYTES:
             view.analyte.addItem(f"{ANALYTES[key].short} — {HEADINGS[key]}", key)
@@ -132,7 +146,7 @@ class PatternsController(QObject):
         if self._stale and self._is_shown() and self.timeline is not None:
             self.view.message.setText("Looking for patterns…")
             self.view.message.show()
-            QTimer.singleShot(0, self.compute)
+            self.compute()
 
     def _recompute(self) -> None:
         self._stale = True
@@ -142,30 +156,51 @@ class PatternsController(QObject):
     def analyte(self) -> str:
         return str(self.view.analyte.currentData())
 
-    def compute(self) -> Patterns | None:
-        """Work the patterns out and fill the cards (None when there is nothing to show)."""
-        if self.timeline is None:
-            return None
+    def compute(self) -> None:
+        """Start working the patterns out; the cards fill when the result arrives."""
+        if self.timeline is None or self._closed:
+            return
         self._stale = False
-        v = self.view
-        name = ANALYTES[self.analyte].short
-        if not readings_of(self.timeline, self.analyte):
-            return self._nothing(
-                f"Patterns appear here once you have {name} results. Add results after your "
-                "next blood test, or import a file from your lab."
+        self._request += 1
+        request, timeline, analyte = self._request, self.timeline, self.analyte
+        if not readings_of(timeline, analyte):
+            self.busy = False
+            self._nothing(
+                f"Patterns appear here once you have {ANALYTES[analyte].short} results. Add "
+                "results after your next blood test, or import a file from your lab."
             )
-        try:
-            found = patterns_of(self.timeline, self.analyte)
-        except InputError as exc:
-            return self._nothing(str(exc))
-        self.shown = found
+            return
+        delivery = self._delivery
+        self.busy = True
+
+        def work() -> None:
+            result: object
+            try:
+                result = patterns_of(timeline, analyte)
+            except Exception as exc:  # shown or re-raised in the GUI thread
+                result = exc
+            delivery.done.emit(request, result)
+
+        threading.Thread(target=work, name="patterns", daemon=True).start()
+
+    def _delivered(self, request: int, result: object) -> None:
+        if request != self._request or self._closed:
+            return  # a newer request is on its way, or the window has closed
+        self.busy = False
+        if isinstance(result, InputError):
+            self._nothing(str(result))
+            return
+        if isinstance(result, BaseException):
+            raise result  # the app's crash handler reports it
+        assert isinstance(result, Patterns)
+        self.shown = result
+        v = self.view
         v.message.hide()
         v.body.show()
         v.period.setText(
-            f"Your {HEADINGS[found.analyte]}, {long_date(found.start)} to {long_date(found.end)}"
+            f"Your {HEADINGS[result.analyte]}, {long_date(result.start)} to {long_date(result.end)}"
         )
-        self._fill(found)
-        return found
+        self._fill(result)
 
     def _nothing(self, text: str) -> None:
         self.shown = None
@@ -303,6 +338,7 @@ class PatternsController(QObject):
             self.changed()
 
     def close(self) -> None:
-        """The window is closing: a plan dialog still open is cancelled (nothing was stored)."""
+        """The window is closing: late results are dropped; an open plan dialog is cancelled."""
+        self._closed = True
         if self.dialog is not None:
             self.dialog.reject()
