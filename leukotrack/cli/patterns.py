@@ -32,7 +32,9 @@ def register(sub: Commands, add: Commands) -> None:
     pat.add_argument("--json", action="store_true")
     pat.set_defaults(handler=cmd_patterns)
 
-    serial = plan_kinds(sub).add_parser("serial", help="a serial-count plan", description=PLAN_DESCRIPTION)
+    serial = plan_kinds(sub).add_parser(
+        "serial", help="a serial-count plan", description=PLAN_DESCRIPTION
+    )
     serial.add_argument("--start", metavar="D", help="the first day of the plan")
     serial.add_argument("--weeks", type=int, metavar="N", help="how many weeks (default 6)")
     serial.add_argument(

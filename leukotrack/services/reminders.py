@@ -19,6 +19,7 @@ from leukotrack.domain.flags import Flag, clozapine_due
 from leukotrack.domain.reminders import (
     CLOZAPINE,
     CYCLE_PLAN,
+    SERIAL_PLAN,
     Reminder,
     TestPlan,
     blood_test_reminder,
@@ -28,6 +29,7 @@ from leukotrack.domain.reminders import (
     overdue_flag,
     own_plan_reminders,
     plan_from_json,
+    planned_days_reminders,
     tested_days,
 )
 from leukotrack.services.timeline import Timeline, load_timeline
@@ -74,11 +76,24 @@ def cycle_plan_reminders(timeline: Timeline, as_of: datetime) -> list[Reminder]:
     return out
 
 
-# Serial-count plans add their function here; visits add kind "visit".
+def serial_plan_reminders(timeline: Timeline, as_of: datetime) -> list[Reminder]:
+    """The serial-count plan (`plan serial`): its oldest missed test day and its next one."""
+    from leukotrack.domain.serial_plan import weekday_words
+    from leukotrack.services.serial_plans import SETTING, plan_from_setting
+
+    plan = plan_from_setting(timeline.plans.get(SETTING))
+    if plan is None:
+        return []
+    reason = f"serial counts on {weekday_words(plan.weekdays)} until {long_date(plan.end)}"
+    tested = tested_days((d.taken_at for d in timeline.draws), as_of)
+    return planned_days_reminders(plan.test_days(), SERIAL_PLAN, reason, tested, as_of.date())
+
+
 REMINDER_SOURCES: list[ReminderSource] = [
     clozapine_reminders,
     your_plan_reminders,
     cycle_plan_reminders,
+    serial_plan_reminders,
 ]
 
 

@@ -261,3 +261,38 @@ def test_no_cycle_plan_without_a_planned_length() -> None:
 
     tl = Timeline(Profile(), [], [], [], [], [], cycles=[Cycle(start=date(2026, 3, 1))])
     assert reminders_of(tl, end_of(date(2026, 3, 25))) == []
+
+
+# A serial-count plan of Monday, Wednesday and Friday from Monday 2026-03-02 for 2 weeks.
+SERIAL_START = date(2026, 3, 2)
+
+
+def serial_timeline(tested: list[date]) -> Timeline:
+    from leukotrack.domain.serial_plan import SerialPlan
+    from leukotrack.services.serial_plans import SETTING, plan_to_setting
+
+    draws = [draw(datetime.combine(d, time(9)), wbc=3.0, anc=1.1) for d in tested]
+    plans = {SETTING: plan_to_setting(SerialPlan(SERIAL_START, weeks=2))}
+    return Timeline(Profile(), draws, [], [], [], [], plans=plans)
+
+
+@pytest.mark.parametrize(
+    ("today", "due", "overdue"),
+    [
+        (date(2026, 3, 4), [date(2026, 3, 4)], [False]),  # Wednesday's test is due today
+        # Wednesday missed, Thursday: overdue by one day, and Friday is next
+        (date(2026, 3, 5), [date(2026, 3, 4), date(2026, 3, 6)], [True, False]),
+    ],
+)
+def test_serial_plan_due_today_and_overdue_by_one_day(
+    today: date, due: list[date], overdue: list[bool]
+) -> None:
+    tl = serial_timeline([SERIAL_START])  # Monday done
+    found = [r for r in reminders_of(tl, end_of(today)) if r.source == SERIAL_PLAN]
+    assert [(r.due, r.overdue) for r in found] == list(zip(due, overdue, strict=True))
+    assert (overdue_flag(found, end_of(today)) is not None) == any(overdue)
+
+
+def test_serial_plan_over_gives_no_reminder() -> None:
+    tl = serial_timeline([SERIAL_START + timedelta(days=d) for d in (0, 2, 4, 7, 9, 11)])
+    assert [r for r in reminders_of(tl, end_of(date(2026, 3, 20))) if r.source == SERIAL_PLAN] == []
