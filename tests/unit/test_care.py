@@ -12,7 +12,7 @@ from leukotrack.domain.errors import InputError
 from leukotrack.domain.records import Draw, Profile, Result
 from leukotrack.domain.summary import latest_complete, lowest_since, summarise
 from leukotrack.io.backup import backup_document, parse_backup, write_backup
-from leukotrack.io.fhir import fhir_bundle
+from leukotrack.io.fhir_write import fhir_bundle
 from leukotrack.services.editing import delete_record, restore_record
 from leukotrack.services.profile import check_care_team, update_profile
 from leukotrack.services.reporting import parse_appendix, parse_kind
