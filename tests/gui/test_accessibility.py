@@ -74,7 +74,7 @@ def test_the_learn_pane_and_plan_dialog_are_named(qtbot: QtBot, demo_window: Mai
 def test_tiles_and_flags_say_their_state_in_words(demo_window: MainWindow) -> None:
     tiles = {t.objectName(): t for t in demo_window.controller.overview.tiles}
     wbc = QAccessible.queryAccessibleInterface(tiles["tile_wbc"])
-    assert wbc.text(QAccessible.Text.Name).startswith("WBC: 3.76 ×10⁹/L, low")
+    assert wbc.text(QAccessible.Text.Name).startswith("WBC: 3.84 ×10⁹/L, low")
     assert "range" in wbc.text(QAccessible.Text.Description)
     row = demo_window.controller.overview.flag_rows[0]
     name = QAccessible.queryAccessibleInterface(row.toggle).text(QAccessible.Text.Name)

@@ -63,7 +63,7 @@ def test_question_marks_open_the_right_topic(qtbot: QtBot, demo_window: MainWind
     assert learn.shown_key() == "levels"
     text = learn.view.text.toPlainText()
     assert "Below 1.0 is moderate" in text
-    assert "Your latest ANC was 1.65" in text  # the patient's own number, in two clicks
+    assert "Your latest ANC was 1.72" in text  # the patient's own number, in two clicks
     assert text.rstrip().endswith("it does not replace your care team's advice.")
     qtbot.mouseClick(tiles["tile_hemoglobin"].help, Qt.MouseButton.LeftButton)
     assert learn.shown_key() == "other-counts"

@@ -97,6 +97,7 @@ class PatternsView(QWidget):
         self.analyte = QComboBox(self)
         self.analyte.setObjectName("patternsAnalyte")
         self.analyte.setAccessibleName("Count to look at")
+        self.analyte.view().setAccessibleName("Counts to choose from")
         pick.setBuddy(self.analyte)
         self.start_plan = QPushButton("Plan &serial counts…", self)
         self.start_plan.setObjectName("startSerialPlan")

@@ -32,6 +32,7 @@ class TreatmentView(TableTabView):
         self.analyte = QComboBox(self)
         self.analyte.setObjectName("cycleAnalyte")
         self.analyte.setAccessibleName("Count shown by day of cycle")
+        self.analyte.view().setAccessibleName("Counts to choose from")
         buttons.insertWidget(3, QLabel("Show:", self))
         buttons.insertWidget(4, self.analyte)
         layout.removeWidget(self.table)
