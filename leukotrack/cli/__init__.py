@@ -14,13 +14,13 @@ import sys
 from collections.abc import Sequence
 
 from leukotrack import __version__
-from leukotrack.cli import files, records
+from leukotrack.cli import files, labreport, records
 from leukotrack.cli.common import Parser, UsageError
 from leukotrack.domain.errors import InputError, LeukoTrackError
 
 __all__ = ["UsageError", "build_parser", "main"]
 
-COMMAND_MODULES = (records, files)
+COMMAND_MODULES = (records, files, labreport)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -12,9 +12,15 @@ from leukotrack.domain.errors import InputError
 
 def register(sub: Commands, add: Commands) -> None:
     imp = sub.add_parser(
-        "import", help="import FHIR R4 JSON (Bundle, Observation, NDJSON), CSV or a backup"
+        "import",
+        help="import FHIR R4 JSON (Bundle, Observation, NDJSON), CSV, a backup or a lab report PDF",
     )
     imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.add_argument(
+        "--date",
+        metavar="D[THH:MM]",
+        help="a lab report's collection date, when the report does not print one",
+    )
     imp.add_argument(
         "--date-format",
         metavar="FMT",
@@ -70,11 +76,18 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from leukotrack.cli.labreport import import_reports, is_report
     from leukotrack.services.importing import import_files, summary_lines
 
+    paths = [Path(f) for f in args.files]
+    reports = [p for p in paths if is_report(p)]
+    if reports:
+        if len(reports) != len(paths):
+            raise InputError("Import lab reports on their own, not with other files.")
+        return import_reports(args, reports)
     db = open_records(args)
     try:
-        report = import_files(db, [Path(f) for f in args.files], args.date_format)
+        report = import_files(db, paths, args.date_format)
     finally:
         db.close()
     for file in report.files:

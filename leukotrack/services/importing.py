@@ -201,6 +201,16 @@ def import_files(
     return ImportReport(tuple(reports), safety_copy)
 
 
+def store_parsed(repo: Repository, parsed: ParsedImport, path: Path) -> ImportPreview:
+    """Plan and store one parsed file inside the caller's transaction (nothing if it has a
+    blocking problem: the preview lists them)."""
+    plan = _plan(repo, parsed)
+    preview = _preview(path, parsed, plan)
+    if preview.can_import:
+        _store(repo, plan, parsed, str(path))
+    return preview
+
+
 def _safety_copy(db: Database, now: datetime) -> Path:
     """backups/before-import-<time>.sqlite3, made with SQLite's backup API."""
     return make_backup(db.path, "before-import", now)
