@@ -24,8 +24,19 @@ class ImageReadError(InputError):
     too blurred. The message says what to do instead."""
 
 
+_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+
+
 def is_image(path: Path) -> bool:
-    return path.suffix.lower() in IMAGE_SUFFIXES
+    """A PNG, JPEG, TIFF or WebP file, by its name or its first bytes."""
+    if path.suffix.lower() in IMAGE_SUFFIXES:
+        return True
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(12)
+    except OSError:
+        return False
+    return head.startswith(_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
 
 
 def load_pages(path: Path) -> list[Gray]:
