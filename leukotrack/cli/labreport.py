@@ -14,7 +14,7 @@ from leukotrack.domain.errors import InputError
 
 def register(sub: Commands, add: Commands) -> None:
     read = sub.add_parser(
-        "read", help="read a lab report PDF and show what it holds (stores nothing)"
+        "read", help="read a lab report (a PDF, or a photo or scan: PNG, JPEG, TIFF, WebP) and show what it holds (stores nothing)"
     )
     read.add_argument("file", metavar="FILE")
     read.add_argument("--json", action="store_true", help="print the reading as JSON")
@@ -22,8 +22,10 @@ def register(sub: Commands, add: Commands) -> None:
 
 
 def is_report(path: Path) -> bool:
-    """A PDF, by its name or its first bytes (FHIR, CSV and backups are text)."""
-    if path.suffix.lower() == ".pdf":
+    """A PDF or a photo/scan, by its name or its first bytes (FHIR, CSV and backups are text)."""
+    from leukotrack.io.labreport.ocr.images import is_image
+
+    if path.suffix.lower() == ".pdf" or is_image(path):
         return True
     try:
         with path.open("rb") as fh:

@@ -10,15 +10,16 @@ imported again adds nothing.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from leukotrack.domain.errors import DateError, InputError
 from leukotrack.domain.records import Result
-from leukotrack.io.labreport.pdf import pdf_pages, render_page
-from leukotrack.io.labreport.reader import read_pages
+from leukotrack.io.labreport.ocr.pages import Progress
+from leukotrack.io.labreport.ocr.read import FileReading, read_file
+from leukotrack.io.labreport.pdf import render_page
 from leukotrack.io.labreport.reading import ReadResult, ReportReading
 from leukotrack.io.parsed import ImportedResult, ParsedImport
 from leukotrack.storage.backups import make_backup
@@ -29,6 +30,7 @@ __all__ = [
     "ReviewedDraw",
     "SavedReport",
     "read_report",
+    "read_report_file",
     "render_page",
     "report_sources",
     "save_report",
@@ -37,8 +39,21 @@ __all__ = [
 
 
 def read_report(path: Path, birth: date | None = None, today: date | None = None) -> ReportReading:
-    """Read the report at `path`; ReportFileError or NoBloodCountError when it cannot be."""
-    return read_pages(pdf_pages(path), path.name, birth, today)
+    """Read the report at `path` (a PDF, or a photo or scan through OCR); ReportFileError,
+    ImageReadError, NoBloodCountError or OcrUnavailableError when it cannot be."""
+    return read_report_file(path, birth, today).reading
+
+
+def read_report_file(
+    path: Path,
+    birth: date | None = None,
+    today: date | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> FileReading:
+    """As read_report, with the OCR'd pages' pictures (for the review window), a progress
+    callback (pages done, pages in all) and a way to stop between pages (OcrCancelled)."""
+    return read_file(path, birth, today, progress=progress, cancelled=cancelled)
 
 
 def birth_date(db: Database) -> date | None:

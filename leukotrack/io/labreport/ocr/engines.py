@@ -41,6 +41,7 @@ class OcrUnavailableError(LeukoTrackError):
 
 class OcrEngine(Protocol):
     name: str
+    wants_binary: bool  # reads the thresholded page better than the evened greyscale one
 
     def words(self, image: Gray) -> list[Word]:
         """The words on a prepared page, boxes in its pixels, confidence 0..1."""
@@ -67,6 +68,7 @@ class TesseractEngine:
     temporary files). Page segmentation "sparse text" finds table cells as separate words."""
 
     name = "tesseract"
+    wants_binary = os.environ.get("LEUKOTRACK_OCR_BINARY") == "1"
 
     def __init__(self, tessdata: Path) -> None:
         import tesserocr
@@ -108,6 +110,7 @@ class RapidOcrEngine:
     characters (its boxes are line boxes)."""
 
     name = "rapidocr"
+    wants_binary = False
 
     def __init__(self) -> None:
         import rapidocr_onnxruntime as rapid

@@ -31,6 +31,10 @@ def is_image(path: Path) -> bool:
     """A PNG, JPEG, TIFF or WebP file, by its name or its first bytes."""
     if path.suffix.lower() in IMAGE_SUFFIXES:
         return True
+    return _has_image_magic(path)
+
+
+def _has_image_magic(path: Path) -> bool:
     try:
         with path.open("rb") as fh:
             head = fh.read(12)
@@ -56,6 +60,10 @@ def load_pages(path: Path) -> list[Gray]:
     except FileNotFoundError:
         raise ImageReadError(f"{name} was not found; check the file name.") from None
     except UnidentifiedImageError:
+        if _has_image_magic(path):
+            raise ImageReadError(
+                f"{name} is damaged and cannot be read; copy the photo from the phone again."
+            ) from None
         raise ImageReadError(
             f"{name} is not a picture LeukoTrack can read; use a PNG, JPEG, TIFF or WebP "
             "photo or scan of the report."

@@ -112,7 +112,7 @@ def read_sources(
 
 def ocr_page(gray: Gray, number: int, name: str, engine: OcrEngine) -> ScannedPage:
     prepared = prepare(gray, name)
-    found = engine.words(prepared.binary)
+    found = engine.words(prepared.binary if engine.wants_binary else prepared.image)
     height, width = prepared.image.shape
     page = PageWords(number, float(width), float(height), tuple(found), "ocr")
     page, repairs = repair_page(page, known_unit)

@@ -19,7 +19,9 @@ from leukotrack.io.labreport.words import PageWords, Word
 
 # Letters an engine reads in place of digits (the O/0, l/1, S/5, B/8, and their kin).
 DIGIT_FOR = {"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": "1", "i": "1", "S": "5", "s": "5", "B": "8"}
-_NUMBERISH = re.compile(r"^[<>≤≥]?[0-9OoDQlI|iSsB]*[0-9][0-9OoDQlI|iSsB.,]*$|^[<>≤≥]?[OoDQlI|iSsB][0-9.,]+$")
+_NUMBERISH = re.compile(
+    r"^[<>≤≥]?[0-9OoDQlI|iSsB]*[0-9][0-9OoDQlI|iSsB.,]*$|^[<>≤≥]?[OoDQlI|iSsB][0-9.,]+$"
+)
 _NUMBER = re.compile(r"^[<>≤≥]?\d+(?:[.,]\d+)?$")
 _RANGE = re.compile(r"(\d+(?:[.,](\d+))?)\s*[-–]\s*(\d+(?:[.,](\d+))?)")
 _MAX_SCALE = 10.0  # a reading more than 10× outside its printed range is not taken
@@ -60,7 +62,7 @@ def repair_number(text: str, rng: PrintedRange | None) -> Repair | None:
     if not _NUMBERISH.match(text):
         return None
     comparator = text[0] if text[0] in "<>≤≥" else ""
-    body = text[len(comparator) :]
+    body = text[len(comparator) :].rstrip(".,")  # a full stop after a number is not a point
     digits = "".join(DIGIT_FOR.get(c, c) for c in body)
     readings = set(_point_readings(digits, rng))
     if rng is not None:
@@ -73,8 +75,10 @@ def repair_number(text: str, rng: PrintedRange | None) -> Repair | None:
     if swapped:
         letters = ", ".join(f"'{c}'" for c in swapped)
         reasons.append(f"{letters} taken for {'a digit' if len(swapped) == 1 else 'digits'}")
-    if body.count(".") + body.count(",") > 1 or ".." in body or ",," in body:
+    if body.count(".") + body.count(",") > 1:
         reasons.append("a doubled decimal point")
+    if body != text[len(comparator) :]:
+        reasons.append("a stray full stop after it")
     why = f"the photo shows '{text}'; read as {comparator}{reading} ({' and '.join(reasons)})"
     return Repair(text, comparator + reading, why)
 
@@ -126,7 +130,7 @@ def _fits(reading: str, rng: PrintedRange) -> bool:
     return low / _MAX_SCALE <= value <= rng.high * _MAX_SCALE
 
 
-_UNIT_DIGITS = re.compile(r"(?<=[0-9xX×*^E(])[OoDQ](?=[0-9E^)/])|(?<=[xX×*^(])[lI|](?=[0-9OoDQ])")
+_UNIT_DIGITS = re.compile(r"(?<=[0-9xX×*^E(])[OoDQ](?=[0-9E^)/*])|(?<=[xX×*^(])[lI|](?=[0-9OoDQ])")
 
 
 def repair_unit(text: str, known: Callable[[str], bool]) -> Repair | None:
