@@ -76,8 +76,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from leukotrack.cli.labreport import import_reports, is_report
+    from leukotrack.cli.labreport import import_reports
     from leukotrack.services.importing import import_files, summary_lines
+    from leukotrack.services.labreports import is_report
 
     paths = [Path(f) for f in args.files]
     reports = [p for p in paths if is_report(p)]

@@ -21,19 +21,6 @@ def register(sub: Commands, add: Commands) -> None:
     read.set_defaults(handler=cmd_read)
 
 
-def is_report(path: Path) -> bool:
-    """A PDF or a photo/scan, by its name or its first bytes (FHIR, CSV and backups are text)."""
-    from leukotrack.io.labreport.ocr.images import is_image
-
-    if path.suffix.lower() == ".pdf" or is_image(path):
-        return True
-    try:
-        with path.open("rb") as fh:
-            return fh.read(5) == b"%PDF-"
-    except OSError:
-        return False
-
-
 def cmd_read(args: argparse.Namespace) -> int:
     from leukotrack.io.labreport.reading import taken_at_text, to_json
     from leukotrack.services.labreports import read_report

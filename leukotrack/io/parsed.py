@@ -85,6 +85,7 @@ class ParsedImport:
     full_profile: bool = False  # True: a backup's whole profile (thresholds too), not a Patient
     problems: list[Problem] = field(default_factory=list)
     recalculate_anc: bool = True  # a backup keeps its own calculated ANCs
+    lab_reports: list[Any] = field(default_factory=list)  # io.report_backup.KeptReport
 
     @property
     def blocking(self) -> list[Problem]:

@@ -43,6 +43,10 @@ def export_text(db: Database, fmt: str, now: datetime | None = None) -> str:
                 medications=repo.medications(),
                 now=now,
             )
+            from leukotrack.services.labreports import kept_reports
+            from leukotrack.io.report_backup import SECTION, report_json
+
+            document[SECTION] = [report_json(k) for k in kept_reports(repo)]
             return write_backup(document)
     raise InputError(f"'{fmt}' is not an export format; use csv, json or fhir.")
 

@@ -385,6 +385,10 @@ def _store(repo: Repository, plan: _Plan, parsed: ParsedImport, source_file: str
         repo.add_fatigue(f)
     for i in plan.infections:
         repo.add_infection(i)
+    if parsed.lab_reports:
+        from leukotrack.services.labreports import restore_reports
+
+        restore_reports(repo, parsed.lab_reports)
 
 
 def summary_lines(report: FileReport) -> Iterable[str]:

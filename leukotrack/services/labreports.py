@@ -14,9 +14,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from leukotrack.domain.errors import DateError, InputError
 from leukotrack.domain.records import Result
+from leukotrack.io.labreport.ocr.images import is_image
 from leukotrack.io.labreport.ocr.pages import Progress
 from leukotrack.io.labreport.ocr.read import FileReading, read_file
 from leukotrack.io.labreport.pdf import render_page
@@ -24,10 +26,15 @@ from leukotrack.io.labreport.reading import ReadResult, ReportReading
 from leukotrack.io.parsed import ImportedResult, ParsedImport
 from leukotrack.storage.backups import make_backup
 from leukotrack.storage.db import Database
-from leukotrack.storage.report_files import ResultSource, StoredReport
+
+if TYPE_CHECKING:
+    from leukotrack.io.report_backup import KeptReport
+    from leukotrack.storage.report_files import ResultSource, StoredReport
+    from leukotrack.storage.repository import Repository
 
 __all__ = [
     "ReviewedDraw",
+    "is_report",
     "SavedReport",
     "read_report",
     "read_report_file",
@@ -36,6 +43,17 @@ __all__ = [
     "save_report",
     "stored_report_copy",
 ]
+
+
+def is_report(path: Path) -> bool:
+    """A PDF or a photo/scan, by its name or its first bytes (FHIR, CSV and backups are text)."""
+    if path.suffix.lower() == ".pdf" or is_image(path):
+        return True
+    try:
+        with path.open("rb") as fh:
+            return fh.read(5) == b"%PDF-"
+    except OSError:
+        return False
 
 
 def read_report(path: Path, birth: date | None = None, today: date | None = None) -> ReportReading:
@@ -162,3 +180,39 @@ def stored_report_copy(db: Database, report_id: int, folder: Path) -> Path:
         fh.write(content)
     os.chmod(target, 0o600)
     return target
+
+
+def kept_reports(repo: Repository) -> list[KeptReport]:
+    """Every stored report with its file and sources, for the JSON backup."""
+    from leukotrack.io.report_backup import KeptReport, KeptSource
+
+    files = repo.report_files
+    by_report: dict[int, list[KeptSource]] = {}
+    for s in files.sources():
+        by_report.setdefault(s.report_id, []).append(
+            KeptSource(s.taken_at, s.analyte, s.page, s.line)
+        )
+    return [
+        KeptReport(
+            r.file_name, r.sha256, files.content(r.id), r.pages, r.method, r.imported_at,
+            tuple(by_report.get(r.id, [])),
+        )
+        for r in files.all()
+    ]
+
+
+def restore_reports(repo: Repository, reports: Sequence[KeptReport]) -> None:
+    """Store a backup's reports (a file already kept is not stored twice) and their sources."""
+    files = repo.report_files
+    for kept in reports:
+        stored = files.by_sha256(kept.sha256) or files.add(
+            kept.file_name, kept.sha256, kept.content, kept.pages, kept.method, kept.imported_at
+        )
+        if not kept.sources:
+            continue
+        times = [s.taken_at for s in kept.sources]
+        draws = repo.stored_results(min(times), max(times))
+        for s in kept.sources:
+            found = draws.get(s.taken_at)
+            if found is not None and s.analyte in found[1]:
+                files.link(stored.id, found[0], s.analyte, s.page, s.line)

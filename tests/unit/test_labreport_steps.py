@@ -275,3 +275,19 @@ def test_future_collection_date_needs_a_look() -> None:
     )
     reading = read_pages([page], "r.pdf", today=date(2026, 6, 1))
     assert all("in the future" in (r.why or "") for r in reading.results)
+
+
+def test_a_corrected_row_is_read_again() -> None:
+    from leukotrack.domain.errors import InputError
+    from leukotrack.io.labreport.correct import corrected
+
+    row = _result("wbc", 41, ref_low=4.0, ref_high=11.0, needs_review=True, why="power of ten")
+    fixed = corrected(row, "4,1", "G/L", "4,0 - 11,0", "fr")
+    assert (fixed.value, fixed.entered, fixed.needs_review, fixed.why) == (4.1, "4,1 G/L", False, None)
+    assert (fixed.ref_low, fixed.ref_high) == (4.0, 11.0)
+    with pytest.raises(InputError, match="not a plausible"):
+        corrected(row, "4100", "K/uL", "", "en-US")
+    with pytest.raises(InputError, match="not a value"):
+        corrected(row, "four", "K/uL", "", "en-US")
+    with pytest.raises(InputError, match="not a range"):
+        corrected(row, "4.1", "K/uL", "normal", "en-US")

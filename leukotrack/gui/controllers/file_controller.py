@@ -199,7 +199,7 @@ class FileController:
         self._separator = "/"
 
         self.action_import = QAction("&Import…", view)
-        self.action_import.setShortcut(QKeySequence("Ctrl+I"))
+        self.action_import.setShortcut(QKeySequence("Ctrl+Shift+I"))
         self.action_import.setStatusTip("Import results from a FHIR, CSV or LeukoTrack file")
         self.action_import.triggered.connect(self.import_chosen)
         self.action_export = QAction("&Export…", view)
@@ -243,7 +243,14 @@ class FileController:
         self.import_paths(self.choose_import_files())
 
     def import_paths(self, paths: list[Path]) -> None:
-        """One wizard per file, in turn (files already waiting keep their place)."""
+        """One wizard per file, in turn (files already waiting keep their place); a lab report
+        PDF opens the review window instead."""
+        from leukotrack.services.labreports import is_report
+
+        reports = [p for p in paths if is_report(p)]
+        if reports:
+            self.main.report_import.open_report(reports[0])
+            paths = [p for p in paths if not is_report(p)]
         if not paths:
             return
         if self.wizard is not None:

@@ -35,6 +35,7 @@ from leukotrack.gui.controllers.file_controller import FileController
 from leukotrack.gui.controllers.overview_controller import FlagLike, OverviewController
 from leukotrack.gui.controllers.profile_controller import ProfileController
 from leukotrack.gui.controllers.report_controller import ReportController
+from leukotrack.gui.controllers.report_import import ReportImport
 from leukotrack.gui.controllers.table_controller import TableController
 from leukotrack.gui.models.columns import (
     FATIGUE_COLUMNS,
@@ -133,6 +134,7 @@ class MainController:
             "medicine",
             sort_column=3,
         )
+        self.report_import = ReportImport(self)
         self.undo_stack.indexChanged.connect(self._stack_changed)
         self.refresh(self.timeline)
 
