@@ -18,9 +18,7 @@ from typing import TYPE_CHECKING
 
 from leukotrack.domain.errors import DateError, InputError
 from leukotrack.domain.records import Result
-from leukotrack.io.labreport.ocr.images import is_image
-from leukotrack.io.labreport.ocr.pages import Progress
-from leukotrack.io.labreport.ocr.read import FileReading, read_file
+from leukotrack.io.labreport.ocr.kinds import is_image
 from leukotrack.io.labreport.pdf import render_page
 from leukotrack.io.labreport.reading import ReadResult, ReportReading
 from leukotrack.io.parsed import ImportedResult, ParsedImport
@@ -28,6 +26,7 @@ from leukotrack.storage.backups import make_backup
 from leukotrack.storage.db import Database
 
 if TYPE_CHECKING:
+    from leukotrack.io.labreport.ocr.read import FileReading
     from leukotrack.io.report_backup import KeptReport
     from leukotrack.storage.report_files import ResultSource, StoredReport
     from leukotrack.storage.repository import Repository
@@ -35,6 +34,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ReviewedDraw",
     "is_report",
+    "needs_ocr",
     "SavedReport",
     "read_report",
     "read_report_file",
@@ -66,12 +66,22 @@ def read_report_file(
     path: Path,
     birth: date | None = None,
     today: date | None = None,
-    progress: Progress | None = None,
+    progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> FileReading:
     """As read_report, with the OCR'd pages' pictures (for the review window), a progress
-    callback (pages done, pages in all) and a way to stop between pages (OcrCancelled)."""
+    callback (steps done, steps in all) and a way to stop between steps (OcrCancelled)."""
+    from leukotrack.io.labreport.ocr.read import read_file
+
     return read_file(path, birth, today, progress=progress, cancelled=cancelled)
+
+
+def needs_ocr(path: Path) -> bool:
+    """A picture, or a PDF with a page whose text layer names no blood count (cheap to ask:
+    no picture is rendered or read)."""
+    from leukotrack.io.labreport.ocr.read import needs_ocr as pages_need_ocr
+
+    return pages_need_ocr(path)
 
 
 def birth_date(db: Database) -> date | None:

@@ -9,10 +9,10 @@ import numpy as np
 from numpy.typing import NDArray
 
 from leukotrack.domain.errors import InputError
+from leukotrack.io.labreport.ocr.kinds import has_image_magic, is_image
 
 Gray = NDArray[np.uint8]
 
-IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp"})
 MAX_PIXELS = 14_000_000  # more than a 300-dpi A4 page (8.7 MP); bigger pictures are scaled down
 _REFUSE_PIXELS = 400_000_000  # not a photo of a page: refused before decoding
 _MAX_PAGES = 20
@@ -22,25 +22,6 @@ FLAT_PHOTO_TIP = "photograph the page flat, in good light, filling the frame"
 class ImageReadError(InputError):
     """A picture that cannot be read as a lab report: not an image, damaged, blank, too small or
     too blurred. The message says what to do instead."""
-
-
-_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
-
-
-def is_image(path: Path) -> bool:
-    """A PNG, JPEG, TIFF or WebP file, by its name or its first bytes."""
-    if path.suffix.lower() in IMAGE_SUFFIXES:
-        return True
-    return _has_image_magic(path)
-
-
-def _has_image_magic(path: Path) -> bool:
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(12)
-    except OSError:
-        return False
-    return head.startswith(_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
 
 
 def load_pages(path: Path) -> list[Gray]:
@@ -60,7 +41,7 @@ def load_pages(path: Path) -> list[Gray]:
     except FileNotFoundError:
         raise ImageReadError(f"{name} was not found; check the file name.") from None
     except UnidentifiedImageError:
-        if _has_image_magic(path):
+        if has_image_magic(path):
             raise ImageReadError(
                 f"{name} is damaged and cannot be read; copy the photo from the phone again."
             ) from None

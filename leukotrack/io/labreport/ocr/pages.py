@@ -20,11 +20,12 @@ from leukotrack.domain.units import Dimension
 from leukotrack.io.labreport.names import match_test_name, read_unit
 from leukotrack.io.labreport.ocr.engines import OcrEngine, default_engine
 from leukotrack.io.labreport.ocr.images import Gray, load_pages
-from leukotrack.io.labreport.ocr.prepare import prepare
+from leukotrack.io.labreport.ocr.prepare import Prepared, prepare
 from leukotrack.io.labreport.ocr.repair import RepairedWord, repair_page
 from leukotrack.io.labreport.words import PageWords
 
 PDF_DPI = 300
+STEPS_PER_PAGE = 3
 Progress = Callable[[int, int], None]  # (pages done, pages in all)
 
 
@@ -88,30 +89,47 @@ def read_sources(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> tuple[list[PageWords], list[ScannedPage]]:
-    """Every page's words (text or OCR, in page order) and the OCR'd pages with their images."""
+    """Every page's words (text or OCR, in page order) and the OCR'd pages with their images.
+    `progress` hears (steps done, steps in all): a page to OCR is three steps (load, prepare,
+    recognise); `cancelled` is asked before each step (OcrCancelled)."""
     words: list[PageWords] = []
     scanned: list[ScannedPage] = []
-    total = len(sources)
-    for done, source in enumerate(sources):
+    total = sum(STEPS_PER_PAGE for s in sources if s.text is None)
+    done = 0
+
+    def step() -> None:
+        nonlocal done
         if cancelled is not None and cancelled():
-            raise OcrCancelled("Reading stopped; nothing was stored.")
+            raise OcrCancelled("Reading stopped; nothing was read or stored.")
         if progress is not None:
             progress(done, total)
+        done += 1
+
+    for source in sources:
         if source.text is not None:
             words.append(source.text)
             continue
         assert source.load is not None
-        label = name if total == 1 else f"page {source.number} of {name}"
-        page = ocr_page(source.load(), source.number, label, engine or default_engine())
+        label = name if len(sources) == 1 else f"page {source.number} of {name}"
+        step()
+        gray = source.load()
+        step()
+        prepared = prepare(gray, label)
+        step()
+        page = recognise(prepared, source.number, engine or default_engine())
         words.append(page.words)
         scanned.append(page)
-    if progress is not None:
+    if progress is not None and total:
         progress(total, total)
     return words, scanned
 
 
 def ocr_page(gray: Gray, number: int, name: str, engine: OcrEngine) -> ScannedPage:
-    prepared = prepare(gray, name)
+    return recognise(prepare(gray, name), number, engine)
+
+
+def recognise(prepared: Prepared, number: int, engine: OcrEngine) -> ScannedPage:
+    """The engine's words on a prepared page, with confused characters repaired."""
     found = engine.words(prepared.binary if engine.wants_binary else prepared.image)
     height, width = prepared.image.shape
     page = PageWords(number, float(width), float(height), tuple(found), "ocr")

@@ -44,6 +44,13 @@ def read_file(
     return FileReading(check_scanned(reading, scanned), tuple(scanned))
 
 
+def needs_ocr(path: Path) -> bool:
+    """A picture, or a PDF with a page to OCR (decided from its text layer alone)."""
+    if is_image(path):
+        return True
+    return any(source.text is None for source in _sources(path))
+
+
 def _sources(path: Path) -> list[PageSource]:
     from leukotrack.io.labreport.pdf import NoTextLayerError, page_count, pdf_pages
 

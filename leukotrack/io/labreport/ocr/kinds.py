@@ -1,0 +1,25 @@
+"""Which files are pictures (PNG, JPEG, TIFF, WebP), by name or first bytes; no image library
+needed to ask."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp"})
+_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+
+
+def is_image(path: Path) -> bool:
+    """A PNG, JPEG, TIFF or WebP file, by its name or its first bytes."""
+    if path.suffix.lower() in IMAGE_SUFFIXES:
+        return True
+    return has_image_magic(path)
+
+
+def has_image_magic(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(12)
+    except OSError:
+        return False
+    return head.startswith(_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
