@@ -60,6 +60,8 @@ def test_printed_range(line: str, expected: PrintedRange | None) -> None:
         ("S", WBC, None),
         ("Sl", WBC, None),  # no digit at all: not a number
         ("OB.5", WBC, None),  # 08.5 has a leading zero: not a reading
+        ("9:9", WBC, "9.9"),  # a colon for the point
+        ("12:34", None, None),  # a time, not a number with one reading
         ("9S0", WBC, None),  # 950 is far outside 4.0-10.5
         ("1S0", None, "150"),  # no range: the substitution alone has one reading
     ],

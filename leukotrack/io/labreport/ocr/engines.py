@@ -68,7 +68,7 @@ class TesseractEngine:
     temporary files). Page segmentation "sparse text" finds table cells as separate words."""
 
     name = "tesseract"
-    wants_binary = os.environ.get("LEUKOTRACK_OCR_BINARY") == "1"
+    wants_binary = True  # as many values right, fewer left unread (docs/ocr-engine.md)
 
     def __init__(self, tessdata: Path) -> None:
         import tesserocr

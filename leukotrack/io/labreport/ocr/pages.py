@@ -19,7 +19,7 @@ from leukotrack.domain.errors import InputError
 from leukotrack.domain.units import Dimension
 from leukotrack.io.labreport.names import match_test_name, read_unit
 from leukotrack.io.labreport.ocr.engines import OcrEngine, default_engine
-from leukotrack.io.labreport.ocr.images import Gray, load_pages
+from leukotrack.io.labreport.ocr.images import Gray, ImageReadError, load_pages
 from leukotrack.io.labreport.ocr.prepare import Prepared, prepare
 from leukotrack.io.labreport.ocr.repair import RepairedWord, repair_page
 from leukotrack.io.labreport.words import PageWords
@@ -48,6 +48,7 @@ class PageSource:
     number: int
     text: PageWords | None = None
     load: Callable[[], Gray] | None = None
+    text_layer: PageWords | None = None  # a PDF page's own words, kept if its picture is unreadable
 
 
 def image_sources(path: Path) -> list[PageSource]:
@@ -65,7 +66,11 @@ def pdf_sources(path: Path, text_pages: Sequence[PageWords]) -> list[PageSource]
             sources.append(PageSource(page.number, text=page))
         else:
             sources.append(
-                PageSource(page.number, load=lambda n=page.number: _gray(render_page(path, n, PDF_DPI / 72)))
+                PageSource(
+                    page.number,
+                    load=lambda n=page.number: _gray(render_page(path, n, PDF_DPI / 72)),
+                    text_layer=page if page.words else None,
+                )
             )
     return sources
 
@@ -114,7 +119,14 @@ def read_sources(
         step()
         gray = source.load()
         step()
-        prepared = prepare(gray, label)
+        try:
+            prepared = prepare(gray, label)
+        except ImageReadError:
+            if source.text_layer is None:
+                raise
+            words.append(source.text_layer)  # a page of text that names no blood count
+            done += 2
+            continue
         step()
         page = recognise(prepared, source.number, engine or default_engine())
         words.append(page.words)

@@ -20,7 +20,7 @@ from leukotrack.io.labreport.words import PageWords, Word
 # Letters an engine reads in place of digits (the O/0, l/1, S/5, B/8, and their kin).
 DIGIT_FOR = {"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": "1", "i": "1", "S": "5", "s": "5", "B": "8"}
 _NUMBERISH = re.compile(
-    r"^[<>≤≥]?[0-9OoDQlI|iSsB]*[0-9][0-9OoDQlI|iSsB.,]*$|^[<>≤≥]?[OoDQlI|iSsB][0-9.,]+$"
+    r"^[<>≤≥]?[0-9OoDQlI|iSsB]*[0-9][0-9OoDQlI|iSsB.,:]*$|^[<>≤≥]?[OoDQlI|iSsB][0-9.,]+$"
 )
 _NUMBER = re.compile(r"^[<>≤≥]?\d+(?:[.,]\d+)?$")
 _RANGE = re.compile(r"(\d+(?:[.,](\d+))?)\s*[-–]\s*(\d+(?:[.,](\d+))?)")
@@ -63,7 +63,10 @@ def repair_number(text: str, rng: PrintedRange | None) -> Repair | None:
         return None
     comparator = text[0] if text[0] in "<>≤≥" else ""
     body = text[len(comparator) :].rstrip(".,")  # a full stop after a number is not a point
-    digits = "".join(DIGIT_FOR.get(c, c) for c in body)
+    colon = ":" in body
+    if colon and (rng is None or body.count(":") > 1):
+        return None  # a time of day ("08:15"), unless a printed range says this is a result
+    digits = "".join(DIGIT_FOR.get(c, c) for c in body).replace(":", rng.separator if rng else ".")
     readings = set(_point_readings(digits, rng))
     if rng is not None:
         readings = {r for r in readings if _fits(r, rng)}
@@ -75,6 +78,8 @@ def repair_number(text: str, rng: PrintedRange | None) -> Repair | None:
     if swapped:
         letters = ", ".join(f"'{c}'" for c in swapped)
         reasons.append(f"{letters} taken for {'a digit' if len(swapped) == 1 else 'digits'}")
+    if colon:
+        reasons.append("a colon taken for the decimal point")
     if body.count(".") + body.count(",") > 1:
         reasons.append("a doubled decimal point")
     if body != text[len(comparator) :]:
