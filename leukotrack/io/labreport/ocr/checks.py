@@ -11,8 +11,6 @@ from dataclasses import replace
 
 from leukotrack.io.labreport.ocr.pages import ScannedPage
 from leukotrack.io.labreport.reading import ReadResult, ReportReading
-from leukotrack.io.labreport.rows import Box
-from leukotrack.io.labreport.words import Word
 
 CONFIDENCE_FLOOR = 0.80  # below this a word's reading is not trusted without a look (docs/ocr-engine.md)
 _DECIMALS = re.compile(r"\d[.,](\d+)")
@@ -33,9 +31,11 @@ def check_scanned(reading: ReportReading, scanned: Sequence[ScannedPage]) -> Rep
 def _checked(result: ReadResult, page: ScannedPage | None) -> ReadResult:
     if page is None:
         return result
-    inside = [w for w in page.words.words if _within(w, result.box)]
+    line = [w for w in page.words.words if result.box.top <= w.middle_y <= result.box.bottom]
     value_text = result.entered.split(" ")[0] if result.entered else ""
-    carrying = [w for w in inside if any(c.isdigit() for c in w.text)] or inside
+    # the value and its range: the words on its line that hold a digit, units aside (a unit
+    # is checked by the unit grammar; Tesseract is unsure of "x10E3/uL" even when it is right)
+    carrying = [w for w in line if any(c.isdigit() for c in w.text) and "/" not in w.text] or line
     confidence = min((w.confidence for w in carrying if w.confidence is not None), default=None)
     if confidence is not None:
         result = replace(result, confidence=round(confidence, 2))
@@ -45,7 +45,7 @@ def _checked(result: ReadResult, page: ScannedPage | None) -> ReadResult:
                 "with the paper"
             )
     for fix in page.repairs:
-        if _within(fix.word, result.box):
+        if fix.word in line:
             result = result.review(fix.repair.why)
     range_decimals = _decimals_in(result.range_text)
     if range_decimals > _decimals_in(value_text) and not result.comparator:
@@ -58,10 +58,3 @@ def _checked(result: ReadResult, page: ScannedPage | None) -> ReadResult:
 
 def _decimals_in(text: str) -> int:
     return max((len(m.group(1)) for m in _DECIMALS.finditer(text)), default=0)
-
-
-def _within(word: Word, box: Box) -> bool:
-    x = (word.x0 + word.x1) / 2
-    return box.x0 <= x <= box.x1 and box.top <= word.middle_y <= box.bottom
-
-

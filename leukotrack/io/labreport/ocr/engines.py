@@ -21,9 +21,9 @@ from leukotrack.io.labreport.ocr.images import Gray
 from leukotrack.io.labreport.words import Word
 
 INSTALL_HINT = (
-    "Reading photos and scans needs the Tesseract OCR engine: run `make run` again (it installs "
-    "it), or `sudo apt-get install tesseract-ocr tesseract-ocr-eng` and `pip install tesserocr`. "
-    "PDF reports with text keep working without it."
+    "Reading photos and scans needs the Tesseract OCR engine and its English model: run "
+    "`make run` again (it installs both), or `sudo apt-get install tesseract-ocr-eng` and "
+    "`pip install tesserocr`. PDF reports with text keep working without it."
 )
 TESSDATA_DIRS = (
     "/usr/share/tesseract-ocr/5/tessdata",

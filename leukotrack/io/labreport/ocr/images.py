@@ -64,8 +64,8 @@ def _upright_gray(picture, image_ops) -> Gray:  # type: ignore[no-untyped-def]
     """One frame: JPEGs decode at the smallest size that still has MAX_PIXELS (the decoder
     skips the rest, so a huge photo never sits in memory whole), then turn by the EXIF tag."""
     width, height = picture.size
-    if picture.format == "JPEG" and width * height > MAX_PIXELS:
-        shrink = (width * height / MAX_PIXELS) ** 0.5
+    if picture.format == "JPEG":  # decoded straight to grey, and smaller when it is huge
+        shrink = max(1.0, (width * height / MAX_PIXELS) ** 0.5)
         picture.draft("L", (int(width / shrink) + 1, int(height / shrink) + 1))
     frame = image_ops.exif_transpose(picture) or picture
     if frame.mode in ("RGBA", "LA", "PA") or (frame.mode == "P" and "transparency" in frame.info):
