@@ -58,7 +58,9 @@ def rows(data: Path, runs: int, tmp: Path) -> list[Row]:
         ratio = ours / bare
         out.append((f"OCR path per page ({name})", f"{ours:.2f} s", "", None))
         out.append((f"bare {engine.name} on the prepared page ({name})", f"{bare:.2f} s", "", None))
-        out.append((f"OCR path vs bare engine ({name})", f"{ratio:.2f}×", f"≤ {BUDGET}×", ratio <= BUDGET))
+        out.append(
+            (f"OCR path vs bare engine ({name})", f"{ratio:.2f}×", f"≤ {BUDGET}×", ratio <= BUDGET)
+        )
     return out
 
 

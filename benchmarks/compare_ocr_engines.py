@@ -48,7 +48,13 @@ def engine(name: str):  # type: ignore[no-untyped-def]
             return [
                 Word(t, x, y, x + w, y + h, float(c) / 100)
                 for t, x, y, w, h, c in zip(
-                    data["text"], data["left"], data["top"], data["width"], data["height"], data["conf"], strict=True
+                    data["text"],
+                    data["left"],
+                    data["top"],
+                    data["width"],
+                    data["height"],
+                    data["conf"],
+                    strict=True,
                 )
                 if t.strip()
             ]
@@ -74,7 +80,9 @@ def engine(name: str):  # type: ignore[no-untyped-def]
         def words3(image):  # type: ignore[no-untyped-def]
             out = ocr(image)
             found = []
-            for points, text, score in zip(out.boxes or (), out.txts or (), out.scores or (), strict=True):
+            for points, text, score in zip(
+                out.boxes or (), out.txts or (), out.scores or (), strict=True
+            ):
                 xs = [p[0] for p in points]
                 ys = [p[1] for p in points]
                 found += split_line(text, min(xs), min(ys), max(xs), max(ys), float(score))

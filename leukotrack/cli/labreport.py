@@ -14,7 +14,8 @@ from leukotrack.domain.errors import InputError
 
 def register(sub: Commands, add: Commands) -> None:
     read = sub.add_parser(
-        "read", help="read a lab report (a PDF, or a photo or scan: PNG, JPEG, TIFF, WebP) and show what it holds (stores nothing)"
+        "read",
+        help="read a lab report (a PDF, or a photo or scan: PNG, JPEG, TIFF, WebP) and show what it holds (stores nothing)",
     )
     read.add_argument("file", metavar="FILE")
     read.add_argument("--json", action="store_true", help="print the reading as JSON")

@@ -20,7 +20,8 @@ from tests.ocrimages.reports import REPORTS, expected
 
 OCR_TIMEOUT_MS = 90_000  # one page on a busy 2-core machine
 pytestmark = pytest.mark.skipif(
-    tessdata_dir() is None, reason="Tesseract's English model is not installed (make test installs it)"
+    tessdata_dir() is None,
+    reason="Tesseract's English model is not installed (make test installs it)",
 )
 
 

@@ -35,7 +35,13 @@ class Score:
 
     @property
     def total(self) -> int:
-        return self.right + self.right_flagged + self.wrong_flagged + self.wrong_unflagged + self.missing
+        return (
+            self.right
+            + self.right_flagged
+            + self.wrong_flagged
+            + self.wrong_unflagged
+            + self.missing
+        )
 
 
 def score_image(path: Path) -> Score:
@@ -60,10 +66,14 @@ def score_image(path: Path) -> Score:
                 s.notes.append(f"{path.name}: {analyte} {r.entered} right but flagged: {r.why}")
             elif r.needs_review:
                 s.wrong_flagged += 1
-                s.notes.append(f"{path.name}: {analyte} {r.entered} wrong (want {value}), flagged: {r.why}")
+                s.notes.append(
+                    f"{path.name}: {analyte} {r.entered} wrong (want {value}), flagged: {r.why}"
+                )
             else:
                 s.wrong_unflagged += 1
-                s.notes.append(f"{path.name}: {analyte} {r.entered} WRONG AND UNFLAGGED (want {value})")
+                s.notes.append(
+                    f"{path.name}: {analyte} {r.entered} WRONG AND UNFLAGGED (want {value})"
+                )
     return s
 
 
@@ -86,11 +96,15 @@ def main() -> None:
         folder = Path(tempfile.mkdtemp())
         write_all(folder)
     scores = score_folder(folder)
-    print("| degradation | right, unflagged | right, flagged | wrong, flagged | wrong, unflagged | not read |")
+    print(
+        "| degradation | right, unflagged | right, flagged | wrong, flagged | wrong, unflagged | not read |"
+    )
     print("|---|---|---|---|---|---|")
     for kind, s in scores.items():
-        print(f"| {kind} | {s.right}/{s.total} | {s.right_flagged} | {s.wrong_flagged} | {s.wrong_unflagged} | {s.missing} |")
-    for kind, s in scores.items():
+        print(
+            f"| {kind} | {s.right}/{s.total} | {s.right_flagged} | {s.wrong_flagged} | {s.wrong_unflagged} | {s.missing} |"
+        )
+    for s in scores.values():
         for note in s.notes:
             print(note)
 

@@ -74,7 +74,9 @@ def render(report: Report, dpi: int = 300) -> Image.Image:
 
 
 def expected(report: Report) -> dict[str, float]:
-    return {r.analyte: r.value for r in report.rows if r.analyte is not None and r.value is not None}
+    return {
+        r.analyte: r.value for r in report.rows if r.analyte is not None and r.value is not None
+    }
 
 
 def _fmt(value: float, decimals: int, comma: bool) -> str:
@@ -151,12 +153,26 @@ def uk_report(seed: int) -> Report:
     hb_gl = round(c["hemoglobin"] * 10)
 
     rows = (
-        Row(("White cell count", _fmt(c["wbc"], 1, False), "10*9/L", "4.0 - 11.0"), "wbc", c["wbc"]),
+        Row(
+            ("White cell count", _fmt(c["wbc"], 1, False), "10*9/L", "4.0 - 11.0"), "wbc", c["wbc"]
+        ),
         Row(("Haemoglobin", str(hb_gl), "g/L", "115 - 165"), "hemoglobin", hb_gl / 10),
-        Row(("Platelet count", f"{c['platelets']:.0f}", "10*9/L", "150 - 400"), "platelets", c["platelets"]),
+        Row(
+            ("Platelet count", f"{c['platelets']:.0f}", "10*9/L", "150 - 400"),
+            "platelets",
+            c["platelets"],
+        ),
         Row(("Neutrophils", _fmt(c["anc"], 2, False), "10*9/L", "2.00 - 7.50"), "anc", c["anc"]),
-        Row(("Lymphocytes", _fmt(c["lymphocytes"], 2, False), "10*9/L", "1.00 - 4.00"), "lymphocytes", c["lymphocytes"]),
-        Row(("Monocytes", _fmt(c["monocytes"], 2, False), "10*9/L", "0.20 - 1.00"), "monocytes", c["monocytes"]),
+        Row(
+            ("Lymphocytes", _fmt(c["lymphocytes"], 2, False), "10*9/L", "1.00 - 4.00"),
+            "lymphocytes",
+            c["lymphocytes"],
+        ),
+        Row(
+            ("Monocytes", _fmt(c["monocytes"], 2, False), "10*9/L", "0.20 - 1.00"),
+            "monocytes",
+            c["monocytes"],
+        ),
     )
     return Report(
         name=f"uk-{seed}",

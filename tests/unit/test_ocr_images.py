@@ -112,7 +112,7 @@ def test_a_phone_photo_is_cut_out_along_its_corners(page: np.ndarray) -> None:
 
 
 def test_uneven_light_is_evened_out(page: np.ndarray) -> None:
-    h, w = page.shape
+    w = page.shape[1]
     fall = np.linspace(1.0, 0.45, w, dtype=np.float32)[None, :]
     dim = (page.astype(np.float32) * fall).astype(np.uint8)
     even = even_lighting(dim)

@@ -16,7 +16,8 @@ from tests.ocrimages.degrade import DEGRADATIONS, Degradation, write
 from tests.ocrimages.reports import REPORTS, Report, expected
 
 needs_tesseract = pytest.mark.skipif(
-    tessdata_dir() is None, reason="Tesseract's English model is not installed (make test installs it)"
+    tessdata_dir() is None,
+    reason="Tesseract's English model is not installed (make test installs it)",
 )
 
 
@@ -54,7 +55,9 @@ def test_a_scan_is_read_end_to_end(tmp_path: Path) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("degradation", DEGRADATIONS, ids=lambda d: d.name)
 @pytest.mark.parametrize("report", REPORTS, ids=lambda r: r.name)
-def test_no_wrong_value_goes_unflagged(tmp_path: Path, report: Report, degradation: Degradation) -> None:
+def test_no_wrong_value_goes_unflagged(
+    tmp_path: Path, report: Report, degradation: Degradation
+) -> None:
     assert _honest(report, write(report, degradation, tmp_path)) == []
 
 
@@ -86,7 +89,10 @@ class FakeEngine:
         self.line = words
 
     def words(self, image: Gray) -> list[Word]:
-        found = [Word("Collected:", 100, 100, 300, 130, 0.97), Word("03/04/2026", 320, 100, 520, 130, 0.97)]
+        found = [
+            Word("Collected:", 100, 100, 300, 130, 0.97),
+            Word("03/04/2026", 320, 100, 520, 130, 0.97),
+        ]
         x = 100.0
         for text, confidence in self.line:
             found.append(Word(text, x, 300, x + 20 * len(text), 330, confidence))
@@ -109,11 +115,36 @@ def _one(scan: Path, words: list[tuple[str, float]]):  # type: ignore[no-untyped
     ("words", "value", "needs_review", "why"),
     [
         ([("WBC", 0.97), ("3.1", 0.96), ("x10E3/uL", 0.9), ("4.0-10.5", 0.95)], 3.1, False, None),
-        ([("WBC", 0.97), ("3.1", 0.42), ("x10E3/uL", 0.9), ("4.0-10.5", 0.95)], 3.1, True, "OCR confidence 0.42"),
-        ([("WBC", 0.97), ("3.l", 0.96), ("x10E3/uL", 0.9), ("4.0-10.5", 0.95)], 3.1, True, "'l' taken for a digit"),
-        ([("WBC", 0.97), ("3.1", 0.96), ("x1OE3/uL", 0.9), ("4.0-10.5", 0.95)], 3.1, True, "the unit 'x1OE3/uL'"),
-        ([("WBC", 0.97), ("31", 0.96), ("x10E3/uL", 0.9), ("4.0-10.5", 0.95)], 31, True, "decimal point may be missing"),
-        ([("ANC", 0.97), ("095", 0.96), ("x10E3/uL", 0.9), ("1.40-7.00", 0.95)], 0.95, True, "no decimal point"),
+        (
+            [("WBC", 0.97), ("3.1", 0.42), ("x10E3/uL", 0.9), ("4.0-10.5", 0.95)],
+            3.1,
+            True,
+            "OCR confidence 0.42",
+        ),
+        (
+            [("WBC", 0.97), ("3.l", 0.96), ("x10E3/uL", 0.9), ("4.0-10.5", 0.95)],
+            3.1,
+            True,
+            "'l' taken for a digit",
+        ),
+        (
+            [("WBC", 0.97), ("3.1", 0.96), ("x1OE3/uL", 0.9), ("4.0-10.5", 0.95)],
+            3.1,
+            True,
+            "the unit 'x1OE3/uL'",
+        ),
+        (
+            [("WBC", 0.97), ("31", 0.96), ("x10E3/uL", 0.9), ("4.0-10.5", 0.95)],
+            31,
+            True,
+            "decimal point may be missing",
+        ),
+        (
+            [("ANC", 0.97), ("095", 0.96), ("x10E3/uL", 0.9), ("1.40-7.00", 0.95)],
+            0.95,
+            True,
+            "no decimal point",
+        ),
     ],
 )
 def test_ocr_checks_mark_rows(
@@ -123,7 +154,9 @@ def test_ocr_checks_mark_rows(
     assert result.value == pytest.approx(value)
     assert result.needs_review is needs_review
     assert (why is None and result.why is None) or (why is not None and why in (result.why or ""))
-    assert result.confidence == pytest.approx(min(c for t, c in words if any(ch.isdigit() for ch in t) and "/" not in t), abs=0.01)
+    assert result.confidence == pytest.approx(
+        min(c for t, c in words if any(ch.isdigit() for ch in t) and "/" not in t), abs=0.01
+    )
 
 
 def test_a_missing_engine_says_how_to_install_it(
@@ -156,5 +189,10 @@ def test_cancel_between_steps(scan: Path) -> None:
 
     seen: list[tuple[int, int]] = []
     with pytest.raises(OcrCancelled, match="nothing was read or stored"):
-        read_file(scan, engine=FakeEngine([]), progress=lambda d, t: seen.append((d, t)), cancelled=lambda: len(seen) >= 2)
+        read_file(
+            scan,
+            engine=FakeEngine([]),
+            progress=lambda d, t: seen.append((d, t)),
+            cancelled=lambda: len(seen) >= 2,
+        )
     assert seen == [(0, 3), (1, 3)]

@@ -109,6 +109,16 @@ def test_repair_page_repairs_words_in_place_and_records_each() -> None:
         "ocr",
     )
     repaired, notes = repair_page(page, known_unit)
-    assert [w.text for w in repaired.words] == ["WBC", "3.1", "x10E3/uL", "4.0-10.5", "Platelets", "290"]
-    assert [(n.repair.printed, n.repair.reading) for n in notes] == [("3.l", "3.1"), ("x1OE3/uL", "x10E3/uL")]
+    assert [w.text for w in repaired.words] == [
+        "WBC",
+        "3.1",
+        "x10E3/uL",
+        "4.0-10.5",
+        "Platelets",
+        "290",
+    ]
+    assert [(n.repair.printed, n.repair.reading) for n in notes] == [
+        ("3.l", "3.1"),
+        ("x1OE3/uL", "x10E3/uL"),
+    ]
     assert all(n.page == 1 for n in notes)

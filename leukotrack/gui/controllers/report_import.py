@@ -17,12 +17,14 @@ if TYPE_CHECKING:  # the reading pipeline and SQLAlchemy load with the first rep
     from collections.abc import Sequence
     from datetime import date
 
+    from leukotrack.gui.controllers.main_controller import MainController
     from leukotrack.gui.controllers.report_ocr import OcrProgress
-    from leukotrack.gui.controllers.report_review_controller import PageImage
+    from leukotrack.gui.controllers.report_review_controller import (
+        PageImage,
+        ReportReviewController,
+    )
     from leukotrack.io.labreport.ocr.read import FileReading
     from leukotrack.io.labreport.reading import ReportReading
-    from leukotrack.gui.controllers.main_controller import MainController
-    from leukotrack.gui.controllers.report_review_controller import ReportReviewController
     from leukotrack.services.labreports import SavedReport
 
 REPORT_FILTER = (
@@ -55,12 +57,16 @@ class ReportImport:
 
         self.action = QAction("Import &lab report…", view)
         self.action.setShortcut(QKeySequence("Ctrl+I"))
-        self.action.setStatusTip("Read the values from a lab report (a PDF, or a photo or scan of it), check them, then save")
+        self.action.setStatusTip(
+            "Read the values from a lab report (a PDF, or a photo or scan of it), check them, then save"
+        )
         self.action.triggered.connect(self.import_chosen)
         view.add_file_actions([self.action])
 
         welcome = view.overview.welcome
-        self.welcome_button = QPushButton("Import a &lab report (a PDF, or a photo of the paper)…", welcome)
+        self.welcome_button = QPushButton(
+            "Import a &lab report (a PDF, or a photo of the paper)…", welcome
+        )
         self.welcome_button.setObjectName("welcomeImportReport")
         self.welcome_button.clicked.connect(self.import_chosen)
         welcome.import_slot.insertWidget(0, self.welcome_button)
@@ -79,11 +85,12 @@ class ReportImport:
         import threading
 
         def load() -> None:
+            import pypdfium2  # noqa: F401
+
             import leukotrack.io.labreport.correct
             import leukotrack.io.labreport.pdf
             import leukotrack.io.labreport.reader
             import leukotrack.services.labreports  # noqa: F401
-            import pypdfium2  # noqa: F401
 
         threading.Thread(target=load, name="warm-labreport", daemon=True).start()
 

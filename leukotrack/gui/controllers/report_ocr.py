@@ -77,7 +77,9 @@ class OcrProgress:
     ) -> None:
         self.path = path
         self.on_read, self.on_error, self.on_cancelled = on_read, on_error, on_cancelled
-        self.dialog = QProgressDialog(f"Reading {path.name}: {STEP_NAMES[0]}…", "Cancel", 0, 0, parent)
+        self.dialog = QProgressDialog(
+            f"Reading {path.name}: {STEP_NAMES[0]}…", "Cancel", 0, 0, parent
+        )
         self.dialog.setObjectName("ocrProgress")
         self.dialog.setWindowTitle("Reading the photo")
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)

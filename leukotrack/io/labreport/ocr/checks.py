@@ -12,7 +12,9 @@ from dataclasses import replace
 from leukotrack.io.labreport.ocr.pages import ScannedPage
 from leukotrack.io.labreport.reading import ReadResult, ReportReading
 
-CONFIDENCE_FLOOR = 0.80  # below this a word's reading is not trusted without a look (docs/ocr-engine.md)
+CONFIDENCE_FLOOR = (
+    0.80  # below this a word's reading is not trusted without a look (docs/ocr-engine.md)
+)
 _DECIMALS = re.compile(r"\d[.,](\d+)")
 
 

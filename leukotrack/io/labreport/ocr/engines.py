@@ -74,7 +74,10 @@ class TesseractEngine:
         import tesserocr
 
         self._api = tesserocr.PyTessBaseAPI(
-            path=str(tessdata), lang="eng", psm=tesserocr.PSM.SPARSE_TEXT, oem=tesserocr.OEM.LSTM_ONLY
+            path=str(tessdata),
+            lang="eng",
+            psm=tesserocr.PSM.SPARSE_TEXT,
+            oem=tesserocr.OEM.LSTM_ONLY,
         )
         self._level = tesserocr.RIL.WORD
         self.version = tesserocr.tesseract_version().split()[1]
@@ -133,7 +136,9 @@ class RapidOcrEngine:
         return found
 
 
-def split_line(text: str, x0: float, top: float, x1: float, bottom: float, confidence: float) -> list[Word]:
+def split_line(
+    text: str, x0: float, top: float, x1: float, bottom: float, confidence: float
+) -> list[Word]:
     """A recognised line cut into words, each with the slice of the line's box its characters
     take (engines that only box whole lines)."""
     per_char = (x1 - x0) / max(len(text), 1)
@@ -142,7 +147,14 @@ def split_line(text: str, x0: float, top: float, x1: float, bottom: float, confi
     for part in text.split(" "):
         if part:
             words.append(
-                Word(part, x0 + start * per_char, top, x0 + (start + len(part)) * per_char, bottom, confidence)
+                Word(
+                    part,
+                    x0 + start * per_char,
+                    top,
+                    x0 + (start + len(part)) * per_char,
+                    bottom,
+                    confidence,
+                )
             )
         start += len(part) + 1
     return words

@@ -4,12 +4,13 @@ than the reader needs (a 50-megapixel photo is decoded at a reduced size, not in
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from leukotrack.domain.errors import InputError
-from leukotrack.io.labreport.ocr.kinds import has_image_magic, is_image
+from leukotrack.io.labreport.ocr.kinds import has_image_magic
 
 Gray = NDArray[np.uint8]
 
@@ -60,7 +61,7 @@ def load_pages(path: Path) -> list[Gray]:
         ) from None
 
 
-def _upright_gray(picture, image_ops) -> Gray:  # type: ignore[no-untyped-def]
+def _upright_gray(picture: Any, image_ops: Any) -> Gray:
     """One frame: JPEGs decode at the smallest size that still has MAX_PIXELS (the decoder
     skips the rest, so a huge photo never sits in memory whole), then turn by the EXIF tag."""
     width, height = picture.size
@@ -79,7 +80,7 @@ def _upright_gray(picture, image_ops) -> Gray:  # type: ignore[no-untyped-def]
     return np.asarray(gray, dtype=np.uint8).copy()
 
 
-def _on_white(frame):  # type: ignore[no-untyped-def]
+def _on_white(frame: Any) -> Any:
     from PIL import Image
 
     rgba = frame.convert("RGBA")

@@ -13,10 +13,9 @@ from pathlib import Path
 
 import numpy as np
 
-from leukotrack.domain.errors import LeukoTrackError
+from leukotrack.domain.analytes import Dimension
+from leukotrack.domain.errors import InputError, LeukoTrackError
 from leukotrack.io.labreport.lines import group_lines
-from leukotrack.domain.errors import InputError
-from leukotrack.domain.units import Dimension
 from leukotrack.io.labreport.names import match_test_name, read_unit
 from leukotrack.io.labreport.ocr.engines import OcrEngine, default_engine
 from leukotrack.io.labreport.ocr.images import Gray, ImageReadError, load_pages
@@ -53,13 +52,21 @@ class PageSource:
 
 def image_sources(path: Path) -> list[PageSource]:
     pages = load_pages(path)
-    return [PageSource(i + 1, load=lambda g=g: g) for i, g in enumerate(pages)]
+    return [PageSource(i + 1, load=_given(g)) for i, g in enumerate(pages)]
+
+
+def _given(gray: Gray) -> Callable[[], Gray]:
+    return lambda: gray
+
+
+def _rendered(path: Path, number: int) -> Callable[[], Gray]:
+    from leukotrack.io.labreport.pdf import render_page
+
+    return lambda: _gray(render_page(path, number, PDF_DPI / 72))
 
 
 def pdf_sources(path: Path, text_pages: Sequence[PageWords]) -> list[PageSource]:
     """Each PDF page as text when its text layer names a blood count, else as a picture."""
-    from leukotrack.io.labreport.pdf import render_page
-
     sources = []
     for page in text_pages:
         if has_blood_count_words(page):
@@ -68,7 +75,7 @@ def pdf_sources(path: Path, text_pages: Sequence[PageWords]) -> list[PageSource]
             sources.append(
                 PageSource(
                     page.number,
-                    load=lambda n=page.number: _gray(render_page(path, n, PDF_DPI / 72)),
+                    load=_rendered(path, page.number),
                     text_layer=page if page.words else None,
                 )
             )
@@ -82,7 +89,11 @@ def has_blood_count_words(page: PageWords) -> bool:
         for size in (1, 2, 3):
             name = " ".join(words[:size])
             rest = words[size:]
-            if rest and any(any(c.isdigit() for c in w) for w in rest) and match_test_name(name).analyte:
+            if (
+                rest
+                and any(any(c.isdigit() for c in w) for w in rest)
+                and match_test_name(name).analyte
+            ):
                 return True
     return False
 

@@ -34,7 +34,9 @@ class Prepared:
 def prepare(gray: Gray, name: str = "The picture") -> Prepared:
     steps: list[str] = []
     if max(gray.shape) < MIN_SIDE:
-        raise ImageReadError(f"{name} is too small to read ({gray.shape[1]}×{gray.shape[0]} pixels); {FLAT_PHOTO_TIP}.")
+        raise ImageReadError(
+            f"{name} is too small to read ({gray.shape[1]}×{gray.shape[0]} pixels); {FLAT_PHOTO_TIP}."
+        )
     gray = _fit(gray, MAX_SIDE)
     flat = _flatten_page(gray)
     if flat is not None:
@@ -55,7 +57,9 @@ def prepare(gray: Gray, name: str = "The picture") -> Prepared:
         gray = cv2.resize(gray, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
         steps.append(f"enlarged ×{factor:.1f}")
     if _too_blurred(gray):
-        raise ImageReadError(f"{name} is too blurred to read; hold the phone still and {FLAT_PHOTO_TIP}.")
+        raise ImageReadError(
+            f"{name} is too blurred to read; hold the phone still and {FLAT_PHOTO_TIP}."
+        )
     _, binary = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
     return Prepared(gray, binary, tuple(steps))
 
@@ -64,7 +68,7 @@ def _fit(gray: Gray, side: int) -> Gray:
     scale = side / max(gray.shape)
     if scale >= 1:
         return gray
-    return cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    return _u8(cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA))
 
 
 def _flatten_page(gray: Gray) -> Gray | None:
@@ -90,11 +94,18 @@ def _flatten_page(gray: Gray) -> Gray | None:
         return None
     quad = _order(corners.reshape(4, 2).astype(np.float32) * ratio)
     top_left, top_right, bottom_right, bottom_left = quad
-    width = int(max(np.linalg.norm(top_right - top_left), np.linalg.norm(bottom_right - bottom_left)))
-    height = int(max(np.linalg.norm(bottom_left - top_left), np.linalg.norm(bottom_right - top_right)))
-    target = np.float32([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]])
+    width = int(
+        max(np.linalg.norm(top_right - top_left), np.linalg.norm(bottom_right - bottom_left))
+    )
+    height = int(
+        max(np.linalg.norm(bottom_left - top_left), np.linalg.norm(bottom_right - top_right))
+    )
+    corners = [[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]]
+    target = np.array(corners, dtype=np.float32)
     matrix = cv2.getPerspectiveTransform(quad, target)
-    return cv2.warpPerspective(gray, matrix, (width, height), flags=cv2.INTER_LINEAR, borderValue=255)
+    return _u8(
+        cv2.warpPerspective(gray, matrix, (width, height), flags=cv2.INTER_LINEAR, borderValue=255)
+    )
 
 
 def _page_on_darker_ground(small: Gray, corners: np.ndarray) -> bool:
@@ -118,8 +129,14 @@ def _order(points: np.ndarray) -> np.ndarray:
     """Top-left, top-right, bottom-right, bottom-left."""
     sums = points.sum(axis=1)
     diffs = np.diff(points, axis=1).ravel()
-    return np.float32(
-        [points[np.argmin(sums)], points[np.argmin(diffs)], points[np.argmax(sums)], points[np.argmax(diffs)]]
+    return np.array(
+        [
+            points[np.argmin(sums)],
+            points[np.argmin(diffs)],
+            points[np.argmax(sums)],
+            points[np.argmax(diffs)],
+        ],
+        dtype=np.float32,
     )
 
 
@@ -129,8 +146,10 @@ def even_lighting(gray: Gray) -> Gray:
     small = _fit(gray, _WORK_SIDE)
     background = cv2.morphologyEx(small, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
     background = cv2.medianBlur(background, 21)
-    background = cv2.resize(background, (gray.shape[1], gray.shape[0]), interpolation=cv2.INTER_LINEAR)
-    return cv2.divide(gray, background, scale=255)
+    background = cv2.resize(
+        background, (gray.shape[1], gray.shape[0]), interpolation=cv2.INTER_LINEAR
+    )
+    return _u8(cv2.divide(gray, background, scale=255))
 
 
 def skew_angle(gray: Gray) -> float:
@@ -152,8 +171,15 @@ def skew_angle(gray: Gray) -> float:
 def _rotate(image: np.ndarray, angle: float, border: float = 255.0) -> np.ndarray:
     h, w = image.shape[:2]
     matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
-    return cv2.warpAffine(
-        image, matrix, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=border
+    return np.asarray(
+        cv2.warpAffine(
+            image,
+            matrix,
+            (w, h),
+            flags=cv2.INTER_LINEAR,
+            borderMode=cv2.BORDER_CONSTANT,
+            borderValue=border,
+        )
     )
 
 
@@ -162,7 +188,7 @@ def _text_height(gray: Gray) -> float | None:
     None when there are too few to be text."""
     half = cv2.resize(gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
     _, ink = cv2.threshold(half, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    _, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     heights = stats[1:, cv2.CC_STAT_HEIGHT]
     widths = stats[1:, cv2.CC_STAT_WIDTH]
     letters = heights[(heights >= 3) & (heights <= half.shape[0] / 20) & (widths <= heights * 3)]
@@ -184,3 +210,7 @@ def _too_blurred(gray: Gray) -> bool:
     if contrast < 40:
         return True
     return float(np.percentile(grad[near_ink], 90)) < contrast * BLUR_RATIO
+
+
+def _u8(pixels: object) -> Gray:
+    return np.asarray(pixels, dtype=np.uint8)

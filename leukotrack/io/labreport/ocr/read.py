@@ -10,7 +10,7 @@ from pathlib import Path
 
 from leukotrack.io.labreport.ocr.checks import check_scanned
 from leukotrack.io.labreport.ocr.engines import OcrEngine
-from leukotrack.io.labreport.ocr.images import is_image
+from leukotrack.io.labreport.ocr.kinds import is_image
 from leukotrack.io.labreport.ocr.pages import (
     PageSource,
     Progress,

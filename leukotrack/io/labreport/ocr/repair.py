@@ -18,7 +18,19 @@ from dataclasses import dataclass, replace
 from leukotrack.io.labreport.words import PageWords, Word
 
 # Letters an engine reads in place of digits (the issue's O/0, l/1, S/5, B/8, and their kin).
-DIGIT_FOR = {"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": "1", "i": "1", "S": "5", "s": "5", "B": "8"}
+DIGIT_FOR = {
+    "O": "0",
+    "o": "0",
+    "D": "0",
+    "Q": "0",
+    "l": "1",
+    "I": "1",
+    "|": "1",
+    "i": "1",
+    "S": "5",
+    "s": "5",
+    "B": "8",
+}
 _NUMBERISH = re.compile(
     r"^[<>≤≥]?[0-9OoDQlI|iSsB]*[0-9][0-9OoDQlI|iSsB.,:]*$|^[<>≤≥]?[OoDQlI|iSsB][0-9.,]+$"
 )
@@ -96,9 +108,7 @@ def _point_readings(digits: str, rng: PrintedRange | None) -> Iterable[str]:
     if not bare.isdigit():
         return
     separator = rng.separator if rng else "."
-    if len(points) == 1 and 0 < points[0] < len(digits) - 1:
-        yield digits
-    elif not points:
+    if (len(points) == 1 and 0 < points[0] < len(digits) - 1) or not points:
         yield digits
     else:
         for cut in range(1, len(bare)):
@@ -158,7 +168,9 @@ class RepairedWord:
     repair: Repair
 
 
-def repair_page(page: PageWords, known_unit: Callable[[str], bool]) -> tuple[PageWords, list[RepairedWord]]:
+def repair_page(
+    page: PageWords, known_unit: Callable[[str], bool]
+) -> tuple[PageWords, list[RepairedWord]]:
     """Every number and unit word on the page checked against its line's printed range and the
     unit grammar; the page with the repaired words, and the list of repairs made."""
     repaired: list[RepairedWord] = []
