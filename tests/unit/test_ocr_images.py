@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from leukotrack.io.labreport.ocr.images import MAX_PIXELS, ImageReadError, is_image, load_pages
+from leukotrack.io.labreport.ocr.images import MAX_PIXELS, ImageReadError, load_pages
+from leukotrack.io.labreport.ocr.kinds import is_image
 from leukotrack.io.labreport.ocr.prepare import even_lighting, prepare, skew_angle
 from tests.ocrimages.degrade import _rotate, phone_photo
 from tests.ocrimages.reports import REPORTS, render
