@@ -2,16 +2,12 @@
 checks) against the bare engine on the same prepared page. Budget: ≤ 1.5× (our preparation and
 parsing stay small next to OCR).
 
-    .venv/bin/python benchmarks/bench_ocr.py [--runs 3]
+    .venv/bin/python benchmarks/bench_ocr.py [RUNS]
 """
 
 from __future__ import annotations
 
-import argparse
-import statistics
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,16 +18,8 @@ BUDGET = 1.5
 PAGES = ("scan-300dpi", "phone-photo")
 
 
-def _median(run: object, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        run()  # type: ignore[operator]
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
-
-
 def rows(data: Path, runs: int, tmp: Path) -> list[Row]:
+    from benchmarks.bench_labreport import _median
     from leukotrack.io.labreport.ocr.engines import OcrUnavailableError, default_engine
     from leukotrack.io.labreport.ocr.images import load_pages
     from leukotrack.io.labreport.ocr.prepare import prepare
@@ -65,13 +53,13 @@ def rows(data: Path, runs: int, tmp: Path) -> list[Row]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--runs", type=int, default=3)
-    args = ap.parse_args()
+    """Run alone: `python benchmarks/bench_ocr.py [RUNS]` prints this capability's rows."""
+    import tempfile
+
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
     with tempfile.TemporaryDirectory() as tmp:
-        for measure, figure, budget, ok in rows(Path(tmp), args.runs, Path(tmp)):
-            mark = "" if ok is None else (" ok" if ok else " OVER BUDGET")
-            print(f"{measure:<50} {figure:>10} {budget:>8}{mark}")
+        for row in rows(Path(tmp), runs, Path(tmp)):
+            print(" | ".join("" if cell is None else str(cell) for cell in row))
 
 
 if __name__ == "__main__":
