@@ -19,7 +19,10 @@ MAX_SIDE = 4200  # a 300-dpi Letter/A4 page fits; bigger pictures only cost time
 MIN_SIDE = 500  # smaller than this is a thumbnail, not a readable page
 TEXT_HEIGHT = 26  # px: the capital height the engines read best (about 300 dpi at 9 pt)
 MAX_UPSCALE = 3.0
-BLUR_RATIO = 1.0  # measured: sharp scans and photos 2.2 or more, unreadable blur (σ ≥ 6 px) below 1
+BLUR_SIDE = 1400  # px: the size the blur check looks at
+BLUR_RATIO = (
+    1.4  # measured at BLUR_SIDE: our degraded pages 3.3 or more, blur of σ ≥ 6 px below 1.35
+)
 MIN_TEXT_HEIGHT = 9  # px: below this the letters have too few pixels to tell 3 from 8
 _WORK_SIDE = 1000  # px: the size the corner and skew searches look at
 
@@ -200,7 +203,7 @@ def _text_height(gray: Gray) -> float | None:
 def _too_blurred(gray: Gray) -> bool:
     """Letters whose edges are smeared over many pixels: around the ink, the sharpest edges
     (the 90th percentile of the gradient there) stay weak next to the ink's contrast."""
-    small = _fit(gray, 2000)
+    small = _fit(gray, BLUR_SIDE)
     _, ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     near_ink = cv2.dilate(ink, np.ones((5, 5), np.uint8)) > 0
     if not near_ink.any():
