@@ -40,7 +40,7 @@ def prepare(gray: Gray, name: str = "The picture") -> Prepared:
         raise ImageReadError(
             f"{name} is too small to read ({gray.shape[1]}×{gray.shape[0]} pixels); {FLAT_PHOTO_TIP}."
         )
-    gray = _fit(gray, MAX_SIDE)
+    gray = _fit(gray, MAX_SIDE, smooth=True)
     flat = _flatten_page(gray)
     if flat is not None:
         gray = flat
@@ -67,11 +67,14 @@ def prepare(gray: Gray, name: str = "The picture") -> Prepared:
     return Prepared(gray, binary, tuple(steps))
 
 
-def _fit(gray: Gray, side: int) -> Gray:
+def _fit(gray: Gray, side: int, smooth: bool = False) -> Gray:
+    """`gray` no larger than `side`; averaged over each pixel's area when `smooth` (slower),
+    else sampled (the searches below only need the shapes)."""
     scale = side / max(gray.shape)
     if scale >= 1:
         return gray
-    return _u8(cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA))
+    how = cv2.INTER_AREA if smooth else cv2.INTER_LINEAR
+    return _u8(cv2.resize(gray, None, fx=scale, fy=scale, interpolation=how))
 
 
 def _flatten_page(gray: Gray) -> Gray | None:
@@ -158,7 +161,7 @@ def even_lighting(gray: Gray) -> Gray:
 def skew_angle(gray: Gray) -> float:
     """The angle (degrees, counter-clockwise positive) that makes the lines of text level: the
     one whose row profile of ink is sharpest, searched within ±6° coarse then fine."""
-    small = _fit(gray, 800)
+    small = _fit(gray, 640)
     _, ink = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     ink = ink.astype(np.float32)
 
@@ -203,7 +206,7 @@ def _text_height(gray: Gray) -> float | None:
 def _too_blurred(gray: Gray) -> bool:
     """Letters whose edges are smeared over many pixels: around the ink, the sharpest edges
     (the 90th percentile of the gradient there) stay weak next to the ink's contrast."""
-    small = _fit(gray, BLUR_SIDE)
+    small = _fit(gray, BLUR_SIDE, smooth=True)
     _, ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     near_ink = cv2.dilate(ink, np.ones((5, 5), np.uint8)) > 0
     if not near_ink.any():
