@@ -81,7 +81,7 @@ def engine(name: str):  # type: ignore[no-untyped-def]
             out = ocr(image)
             found = []
             for points, text, score in zip(
-                out.boxes or (), out.txts or (), out.scores or (), strict=True
+                *(() if v is None else v for v in (out.boxes, out.txts, out.scores)), strict=True
             ):
                 xs = [p[0] for p in points]
                 ys = [p[1] for p in points]
