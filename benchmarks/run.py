@@ -118,6 +118,7 @@ CAPABILITY_BENCHES: tuple[str, ...] = (
     "bench_cycles",
     "bench_patterns",
     "bench_reports",
+    "bench_ocr",
 )
 
 

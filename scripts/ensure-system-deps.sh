@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Install the Debian packages Qt needs (and the tools the tests use) when they are missing.
+# Install the Debian packages Qt needs, Tesseract's English model for reading photos, and the
+# tools the tests use, when they are missing.
 # Runs apt-get only as root on a Debian-like system; otherwise it prints what to install.
 set -euo pipefail
 
@@ -8,6 +9,7 @@ packages=(
   xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
   libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 poppler-utils fonts-dejavu-core
   desktop-file-utils appstream
+  tesseract-ocr-eng  # the English model the OCR of photos reads with (docs/ocr-engine.md)
 )
 if [[ "${1:-}" == "--bundle" ]]; then
   packages+=(binutils libpython3.11)

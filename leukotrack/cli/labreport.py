@@ -14,7 +14,8 @@ from leukotrack.domain.errors import InputError
 
 def register(sub: Commands, add: Commands) -> None:
     read = sub.add_parser(
-        "read", help="read a lab report PDF and show what it holds (stores nothing)"
+        "read",
+        help="read a lab report (a PDF, or a photo or scan: PNG, JPEG, TIFF, WebP) and show what it holds (stores nothing)",
     )
     read.add_argument("file", metavar="FILE")
     read.add_argument("--json", action="store_true", help="print the reading as JSON")
@@ -34,7 +35,8 @@ def cmd_read(args: argparse.Namespace) -> int:
         print(f"{when}  {draw.lab}".rstrip())
         for r in draw.results:
             mark = f"  needs a look: {r.why}" if r.needs_review else ""
-            print(f"  {r.analyte:<16} {r.entered:<20} page {r.page}{mark}")
+            sure = f" (OCR confidence {r.confidence:.2f})" if r.confidence is not None else ""
+            print(f"  {r.analyte:<16} {r.entered:<20} page {r.page}{sure}{mark}")
     for u in reading.unread:
         print(f"  not read (page {u.page}): {u.text}")
     return 0

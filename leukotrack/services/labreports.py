@@ -10,7 +10,7 @@ imported again adds nothing.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -18,14 +18,15 @@ from typing import TYPE_CHECKING
 
 from leukotrack.domain.errors import DateError, InputError
 from leukotrack.domain.records import Result
-from leukotrack.io.labreport.pdf import pdf_pages, render_page
-from leukotrack.io.labreport.reader import read_pages
+from leukotrack.io.labreport.ocr.kinds import is_image
+from leukotrack.io.labreport.pdf import render_page
 from leukotrack.io.labreport.reading import ReadResult, ReportReading
 from leukotrack.io.parsed import ImportedResult, ParsedImport
 from leukotrack.storage.backups import make_backup
 from leukotrack.storage.db import Database
 
 if TYPE_CHECKING:
+    from leukotrack.io.labreport.ocr.read import FileReading
     from leukotrack.io.report_backup import KeptReport
     from leukotrack.storage.report_files import ResultSource, StoredReport
     from leukotrack.storage.repository import Repository
@@ -34,7 +35,9 @@ __all__ = [
     "ReviewedDraw",
     "SavedReport",
     "is_report",
+    "needs_ocr",
     "read_report",
+    "read_report_file",
     "render_page",
     "report_sources",
     "save_report",
@@ -43,8 +46,8 @@ __all__ = [
 
 
 def is_report(path: Path) -> bool:
-    """A PDF, by its name or its first bytes (FHIR, CSV and backups are text)."""
-    if path.suffix.lower() == ".pdf":
+    """A PDF or a photo/scan, by its name or its first bytes (FHIR, CSV and backups are text)."""
+    if path.suffix.lower() == ".pdf" or is_image(path):
         return True
     try:
         with path.open("rb") as fh:
@@ -54,8 +57,31 @@ def is_report(path: Path) -> bool:
 
 
 def read_report(path: Path, birth: date | None = None, today: date | None = None) -> ReportReading:
-    """Read the report at `path`; ReportFileError or NoBloodCountError when it cannot be."""
-    return read_pages(pdf_pages(path), path.name, birth, today)
+    """Read the report at `path` (a PDF, or a photo or scan through OCR); ReportFileError,
+    ImageReadError, NoBloodCountError or OcrUnavailableError when it cannot be."""
+    return read_report_file(path, birth, today).reading
+
+
+def read_report_file(
+    path: Path,
+    birth: date | None = None,
+    today: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> FileReading:
+    """As read_report, with the OCR'd pages' pictures (for the review window), a progress
+    callback (steps done, steps in all) and a way to stop between steps (OcrCancelled)."""
+    from leukotrack.io.labreport.ocr.read import read_file
+
+    return read_file(path, birth, today, progress=progress, cancelled=cancelled)
+
+
+def needs_ocr(path: Path) -> bool:
+    """A picture, or a PDF with a page whose text layer names no blood count (cheap to ask:
+    no picture is rendered or read)."""
+    from leukotrack.io.labreport.ocr.read import needs_ocr as pages_need_ocr
+
+    return pages_need_ocr(path)
 
 
 def birth_date(db: Database) -> date | None:

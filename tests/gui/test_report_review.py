@@ -159,6 +159,6 @@ def test_welcome_page_entry_and_a_scan(qtbot: QtBot, window: MainWindow, tmp_pat
     assert ri.welcome_button.isVisible()
     ri.choose_report = lambda: bad["no_text"]
     qtbot.mouseClick(ri.welcome_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.controller.files.message is not None)
-    assert "photo/scan reader" in window.controller.files.message.text()  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: window.controller.files.message is not None, timeout=60000)
+    assert "shows no printed text" in window.controller.files.message.text()  # type: ignore[union-attr]
     assert ri.review is None and counts(window)["draw"] == 0

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from leukotrack.domain.errors import InputError
-from leukotrack.io.labreport.pdf import NoTextLayerError, ReportFileError, pdf_pages
+from leukotrack.io.labreport.ocr.images import ImageReadError
+from leukotrack.io.labreport.pdf import ReportFileError, pdf_pages
 from leukotrack.io.labreport.reader import NoBloodCountError
 from leukotrack.services.labreports import read_report
 from tests.labreports.files import bad_files
@@ -24,7 +25,7 @@ def bad(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         ("not_pdf", ReportFileError, "is not a PDF"),
         ("damaged", ReportFileError, "is damaged"),
         ("encrypted", ReportFileError, "password"),
-        ("no_text", NoTextLayerError, "photo/scan reader"),
+        ("no_text", ImageReadError, "shows no printed text"),  # OCR'd: nothing on the page
         ("no_count", NoBloodCountError, "holds no blood count"),
     ],
 )

@@ -14,11 +14,23 @@ from PySide6.QtWidgets import QFileDialog, QPushButton
 from leukotrack.domain.errors import LeukoTrackError
 
 if TYPE_CHECKING:  # the reading pipeline and SQLAlchemy load with the first report, not at start
+    from collections.abc import Sequence
+    from datetime import date
+
     from leukotrack.gui.controllers.main_controller import MainController
-    from leukotrack.gui.controllers.report_review_controller import ReportReviewController
+    from leukotrack.gui.controllers.report_ocr import OcrProgress
+    from leukotrack.gui.controllers.report_review_controller import (
+        PageImage,
+        ReportReviewController,
+    )
+    from leukotrack.io.labreport.ocr.read import FileReading
+    from leukotrack.io.labreport.reading import ReportReading
     from leukotrack.services.labreports import SavedReport
 
-REPORT_FILTER = "Lab reports (*.pdf *.PDF);;All files (*)"
+REPORT_FILTER = (
+    "Lab reports (*.pdf *.PDF *.png *.jpg *.jpeg *.JPG *.JPEG *.tif *.tiff *.webp *.PNG);;"
+    "All files (*)"
+)
 
 
 def saved_message(name: str, saved: SavedReport) -> str:
@@ -41,15 +53,20 @@ class ReportImport:
             QUrl.fromLocalFile(str(p))
         )
         self.review: ReportReviewController | None = None
+        self.ocr: OcrProgress | None = None  # a photo being read
 
         self.action = QAction("Import &lab report…", view)
         self.action.setShortcut(QKeySequence("Ctrl+I"))
-        self.action.setStatusTip("Read the values from a lab report PDF, check them, then save")
+        self.action.setStatusTip(
+            "Read the values from a lab report (a PDF, or a photo or scan of it), check them, then save"
+        )
         self.action.triggered.connect(self.import_chosen)
         view.add_file_actions([self.action])
 
         welcome = view.overview.welcome
-        self.welcome_button = QPushButton("Import a &lab report (PDF from your portal)…", welcome)
+        self.welcome_button = QPushButton(
+            "Import a &lab report (a PDF, or a photo of the paper)…", welcome
+        )
         self.welcome_button.setObjectName("welcomeImportReport")
         self.welcome_button.clicked.connect(self.import_chosen)
         welcome.import_slot.insertWidget(0, self.welcome_button)
@@ -90,24 +107,33 @@ class ReportImport:
 
     def open_report(self, path: Path) -> None:
         """Read the report and open the review window (nothing is stored until Save)."""
-        from leukotrack.gui.controllers.report_review_controller import (
-            ReportReviewController,
-            page_images,
-        )
-        from leukotrack.gui.views.report_review_view import ReportReviewView
-        from leukotrack.services.labreports import birth_date, read_report
+        from leukotrack.gui.controllers.report_review_controller import page_images
+        from leukotrack.services.labreports import birth_date, needs_ocr, read_report
 
-        if self.main.dialog is not None:
+        if self.main.dialog is not None or self.ocr is not None:
             self.main.view.statusBar().showMessage(
                 "Close the open window first, then import the report again.", 8000
             )
             return
         try:
             birth = birth_date(self.main.db)
+            if needs_ocr(path):
+                self._read_photo(path, birth)
+                return
             reading = read_report(path, birth)
             pages = page_images(path, reading.pages)
         except (LeukoTrackError, OSError) as exc:
             self.main.files.show_error(f"{path.name} could not be read: {exc}")
+            return
+        self._review(path, reading, pages, birth)
+
+    def _review(
+        self, path: Path, reading: ReportReading, pages: Sequence[PageImage], birth: date | None
+    ) -> None:
+        from leukotrack.gui.controllers.report_review_controller import ReportReviewController
+        from leukotrack.gui.views.report_review_view import ReportReviewView
+
+        if self.main.dialog is not None:
             return
         view = ReportReviewView(self.main.view)
         self.review = ReportReviewController(
@@ -121,6 +147,26 @@ class ReportImport:
         view.splitter.setSizes([width * 9 // 20, width * 11 // 20])  # the table needs the room
         QTimer.singleShot(0, self.review.fit_page)
         view.table.setFocus()
+
+    def _read_photo(self, path: Path, birth: date | None) -> None:
+        """OCR off the GUI thread with a progress dialog; the review opens when it is done."""
+        from leukotrack.gui.controllers.report_ocr import OcrProgress, ScannedPageImages
+
+        def read(result: FileReading) -> None:
+            self.ocr = None
+            pages = ScannedPageImages(path, result.reading.pages, result.scanned)
+            self._review(path, result.reading, pages, birth)
+
+        def stopped() -> None:
+            self.ocr = None
+            self.main.view.statusBar().showMessage("Reading stopped; nothing was stored.", 8000)
+
+        def failed(message: str) -> None:
+            self.ocr = None
+            self.main.files.show_error(message)
+
+        self.ocr = OcrProgress(self.main.view, path, birth, read, failed, stopped)
+        self.ocr.start()
 
     def _saved(self, saved: SavedReport) -> None:
         assert self.review is not None
