@@ -203,7 +203,7 @@ def import_files(
 
 def _safety_copy(db: Database, now: datetime) -> Path:
     """backups/before-import-<time>.sqlite3, made with SQLite's backup API."""
-    return make_backup(db.path, "before-import", now)
+    return make_backup(db.path, "before-import", now, db.key)
 
 
 # -- planning: what of the file is new ----------------------------------------------------------
