@@ -14,13 +14,13 @@ import sys
 from collections.abc import Sequence
 
 from leukotrack import __version__
-from leukotrack.cli import files, records
-from leukotrack.cli.common import Parser, UsageError
+from leukotrack.cli import files, privacy, records
+from leukotrack.cli.common import Parser, UsageError, passphrase, record_key
 from leukotrack.domain.errors import InputError, LeukoTrackError
 
 __all__ = ["UsageError", "build_parser", "main"]
 
-COMMAND_MODULES = (records, files)
+COMMAND_MODULES = (records, files, privacy)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,6 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"LeukoTrack {__version__}")
     p.add_argument(
         "--data-dir", metavar="DIR", help="folder of the database (or LEUKOTRACK_DATA_DIR)"
+    )
+    p.add_argument(
+        "--passphrase-file",
+        metavar="F",
+        help="read the passphrase of an encrypted record from file F (else it is asked)",
     )
     p.add_argument(
         "--smoke-test",
@@ -50,17 +55,18 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.smoke_test:
-        from leukotrack.gui.smoke import run_smoke_test
-        from leukotrack.paths import data_dir
-
-        return run_smoke_test(data_dir(args.data_dir))
-    if args.command is None:
-        from leukotrack.gui.app import run_app
-        from leukotrack.paths import data_dir
-
-        return run_app(data_dir(args.data_dir))
     try:
+        if args.smoke_test:
+            from leukotrack.gui.smoke import run_smoke_test
+            from leukotrack.paths import data_dir
+
+            return run_smoke_test(data_dir(args.data_dir), record_key(args))
+        if args.command is None:
+            from leukotrack.gui.app import run_app
+            from leukotrack.paths import data_dir
+
+            secret = passphrase(args) if args.passphrase_file else None
+            return run_app(data_dir(args.data_dir), secret)
         return int(args.handler(args))
     except InputError as exc:
         print(f"leukotrack: error: {exc}", file=sys.stderr)

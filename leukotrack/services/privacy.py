@@ -12,12 +12,15 @@ from pathlib import Path
 
 from leukotrack.domain.errors import InputError
 from leukotrack.domain.privacy import (
+    DEFAULT_LOCK_MINUTES,
+    check_lock_minutes,
     check_new_passphrase,
     format_recovery_key,
     parse_recovery_key,
 )
 from leukotrack.storage import encryption, keystore
 from leukotrack.storage.cipher import is_encrypted_file, opens
+from leukotrack.storage.keystore import KeystoreUnavailableError
 from leukotrack.storage.db import BACKUP_DIRNAME, DB_FILENAME, Database
 from leukotrack.storage.sealing import (
     DEFAULT_KDF,
@@ -26,6 +29,7 @@ from leukotrack.storage.sealing import (
     KeyFileError,
     KdfParams,
     WrongSecretError,
+    is_sealed_envelope,
     new_key_file,
     read_key_file,
     write_key_file,
@@ -36,6 +40,9 @@ EXPORT_NOTICE = (
     "Note: this record is encrypted, but exported files are not: keep the file somewhere "
     "private, or use 'export --format json --encrypt'."
 )
+
+
+__all__ = ["KeystoreUnavailableError"]  # what 'Remember on this computer' may raise
 
 
 class WrongPassphraseError(InputError):
@@ -185,3 +192,31 @@ def export_notice(db: Database) -> str | None:
             return None
         repo.set_setting(EXPORT_NOTICE_SETTING, True)
     return EXPORT_NOTICE
+
+
+def is_sealed_backup(path: Path) -> bool:
+    """True for a JSON backup written with `export --format json --encrypt`."""
+    try:
+        with path.open("rb") as fh:
+            return is_sealed_envelope(fh.read(200))
+    except OSError:
+        return False
+
+
+LOCK_MINUTES_SETTING = "privacy.lock_minutes"
+
+
+def lock_minutes(db: Database) -> int:
+    """Idle minutes before the app locks an encrypted record (15 unless changed)."""
+    with db.snapshot() as reader:  # no SQLAlchemy import: this runs before the first paint
+        stored = reader.setting(LOCK_MINUTES_SETTING, DEFAULT_LOCK_MINUTES)
+    try:
+        return check_lock_minutes(str(stored))
+    except InputError:
+        return DEFAULT_LOCK_MINUTES
+
+
+def set_lock_minutes(db: Database, minutes: int) -> None:
+    check_lock_minutes(str(minutes))
+    with db.transaction() as repo:
+        repo.set_setting(LOCK_MINUTES_SETTING, minutes)

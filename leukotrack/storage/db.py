@@ -284,3 +284,11 @@ class Database:
     def close(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
+
+    def use_key(self, key: bytes | None) -> None:
+        """Close every connection and go on with `key` (encryption turned on or off, or the
+        window locked: None until it is unlocked again). The next use reconnects."""
+        self.close()
+        self._engine = None
+        self._sessions = None
+        self.key = key

@@ -33,6 +33,7 @@ from leukotrack.gui.controllers.diary_forms import (
 from leukotrack.gui.controllers.entry_controller import EntryController, new_entry_view
 from leukotrack.gui.controllers.file_controller import FileController
 from leukotrack.gui.controllers.overview_controller import FlagLike, OverviewController
+from leukotrack.gui.controllers.privacy_controller import PrivacyController
 from leukotrack.gui.controllers.profile_controller import ProfileController
 from leukotrack.gui.controllers.report_controller import ReportController
 from leukotrack.gui.controllers.table_controller import TableController
@@ -108,6 +109,7 @@ class MainController:
         self.reports = ReportController(self)
         if restore_backup is not None:
             self.backups = BackupController(self, restore_backup)
+        self.privacy = PrivacyController(self, view.close)
         profile = self.timeline.profile
         self.results = TableController(
             view.results, draw_columns(profile), self.open_entry, self.delete, "blood test"
@@ -162,6 +164,7 @@ class MainController:
         if self._closed:
             return
         self._closed = True
+        self.privacy.close()
         self.chart.close()
         self.undo_stack.indexChanged.disconnect(self._stack_changed)
         if self.dialog is not None:
