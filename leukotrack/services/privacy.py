@@ -23,7 +23,6 @@ from leukotrack.storage.cipher import is_encrypted_file, opens
 from leukotrack.storage.keystore import KeystoreUnavailableError
 from leukotrack.storage.db import BACKUP_DIRNAME, DB_FILENAME, Database
 from leukotrack.storage.sealing import (
-    DEFAULT_KDF,
     KEY_FILENAME,
     KeyFile,
     KeyFileError,
@@ -123,7 +122,7 @@ def open_key(data_dir: Path, passphrase: str | None) -> bytes | None:
 
 
 def turn_on(
-    data_dir: Path, passphrase: str, again: str | None = None, kdf: KdfParams = DEFAULT_KDF
+    data_dir: Path, passphrase: str, again: str | None = None, kdf: KdfParams | None = None
 ) -> Enabled:
     """Encrypt the database and its backups; the recovery key is shown to the person once."""
     check_new_passphrase(passphrase, again)

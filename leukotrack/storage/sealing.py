@@ -201,8 +201,9 @@ class KeyFile:
         )
 
 
-def new_key_file(passphrase: str, kdf: KdfParams = DEFAULT_KDF) -> tuple[KeyFile, bytes, bytes]:
+def new_key_file(passphrase: str, kdf: KdfParams | None = None) -> tuple[KeyFile, bytes, bytes]:
     """A fresh data key wrapped twice: (key file, data key, recovery key bytes)."""
+    kdf = kdf or DEFAULT_KDF
     data_key = secrets.token_bytes(KEY_BYTES)
     recovery = secrets.token_bytes(RECOVERY_BYTES)
     r_salt = secrets.token_bytes(16)
@@ -279,9 +280,10 @@ def read_sealed_file(path: Path, data_key: bytes) -> bytes:
 
 
 # -- a file opened with a passphrase alone (the encrypted JSON backup) --------------------------
-def seal_with_passphrase(plain: bytes, passphrase: str, kdf: KdfParams = DEFAULT_KDF) -> bytes:
+def seal_with_passphrase(plain: bytes, passphrase: str, kdf: KdfParams | None = None) -> bytes:
     """The documented envelope (docs/encryption.md): JSON with the Argon2id parameters, salt,
     nonce and the AES-256-GCM ciphertext of `plain`, all base64."""
+    kdf = kdf or DEFAULT_KDF
     salt = secrets.token_bytes(16)
     nonce, sealed = _seal(derive_from_passphrase(passphrase, salt, kdf), plain, b"leukotrack")
     envelope = {
