@@ -216,6 +216,7 @@ class PrivacyController:
         self._stashed.hide()
         self.page = LockedPage()
         self.view.setCentralWidget(self.page)
+        self.page.show()
         self.unlocker = UnlockController(self.page.form, self.main.data_dir, self._unlocked)
         self.page.form.quit_button.clicked.connect(self.quit_app)
         self.main.db.use_key(None)
