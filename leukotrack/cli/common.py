@@ -6,8 +6,8 @@ import argparse
 import getpass
 import json
 import sys
-from pathlib import Path
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from leukotrack.domain.dates import parse_date, parse_datetime

@@ -81,7 +81,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     db = open_records(args)
     try:
         files = [Path(f) for f in args.files]
-        secret = passphrase(args, "Passphrase of the encrypted backup: ") if _sealed(files) else None
+        secret = (
+            passphrase(args, "Passphrase of the encrypted backup: ") if _sealed(files) else None
+        )
         report = import_files(db, files, args.date_format, passphrase=secret)
     finally:
         db.close()

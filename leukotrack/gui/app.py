@@ -116,9 +116,7 @@ def build_main_window(data_dir: Path, demo: bool = False, key: bytes | None = No
     return MainWindow(db, data_dir, demo)
 
 
-def open_window(
-    data_dir: Path, demo: bool = False, key: bytes | None = None
-) -> MainWindow | None:
+def open_window(data_dir: Path, demo: bool = False, key: bytes | None = None) -> MainWindow | None:
     """Lock `data_dir` and build its window; None when another instance has it open."""
     lock = acquire_instance_lock(data_dir)
     if lock is None:

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Literal
 
 from leukotrack.domain.errors import InputError
+from leukotrack.domain.privacy import check_new_passphrase
 from leukotrack.io.backup import backup_document, write_backup
 from leukotrack.io.csv_format import csv_rows, write_csv
 from leukotrack.io.fhir import fhir_bundle
-from leukotrack.domain.privacy import check_new_passphrase
 from leukotrack.io.files import write_atomic, write_atomic_bytes
 from leukotrack.storage.db import Database
 from leukotrack.storage.sealing import seal_with_passphrase

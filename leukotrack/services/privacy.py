@@ -20,13 +20,13 @@ from leukotrack.domain.privacy import (
 )
 from leukotrack.storage import encryption, keystore
 from leukotrack.storage.cipher import is_encrypted_file, opens
-from leukotrack.storage.keystore import KeystoreUnavailableError
 from leukotrack.storage.db import BACKUP_DIRNAME, DB_FILENAME, Database
+from leukotrack.storage.keystore import KeystoreUnavailableError
 from leukotrack.storage.sealing import (
     KEY_FILENAME,
+    KdfParams,
     KeyFile,
     KeyFileError,
-    KdfParams,
     WrongSecretError,
     is_sealed_envelope,
     new_key_file,

@@ -80,9 +80,7 @@ def prune(data_dir: Path, kind: str, keep: int = KEEP) -> None:
         old.path.unlink(missing_ok=True)
 
 
-def daily_backup(
-    db_file: Path, today: date | None = None, key: bytes | None = None
-) -> Path | None:
+def daily_backup(db_file: Path, today: date | None = None, key: bytes | None = None) -> Path | None:
     """Once a day: a copy of the database, keeping the last 7 days."""
     today = today or date.today()
     for b in list_backups(db_file.parent):

@@ -75,7 +75,7 @@ def export(source: Path, source_key: bytes | None, target: Path, target_key: byt
         if source_key is not None:
             con.execute(key_pragma(source_key))
         attach_key = f"x'{target_key.hex()}'" if target_key is not None else ""
-        con.execute(f"ATTACH DATABASE ? AS target KEY \"{attach_key}\"", (str(target),))
+        con.execute(f'ATTACH DATABASE ? AS target KEY "{attach_key}"', (str(target),))
         con.execute("SELECT sqlcipher_export('target')")
         version = con.execute("PRAGMA main.user_version").fetchone()[0]
         con.execute(f"PRAGMA target.user_version = {int(version)}")

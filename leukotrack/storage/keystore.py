@@ -33,7 +33,9 @@ def usable_backend() -> Any:
     from keyring.backends import chainer
 
     backend = keyring.get_keyring()
-    candidates = list(backend.backends) if isinstance(backend, chainer.ChainerBackend) else [backend]
+    candidates = (
+        list(backend.backends) if isinstance(backend, chainer.ChainerBackend) else [backend]
+    )
     for candidate in candidates:
         if _secret_service_backend(candidate):
             try:

@@ -184,7 +184,9 @@ class KeyFile:
 
     def unwrap_with_recovery(self, recovery: bytes) -> bytes:
         kek = derive_from_recovery(recovery, self.recovery_salt)
-        return _open(kek, self.recovery_nonce, self.recovery_sealed, b"leukotrack data key/recovery")
+        return _open(
+            kek, self.recovery_nonce, self.recovery_sealed, b"leukotrack data key/recovery"
+        )
 
     def rewrap_passphrase(self, data_key: bytes, passphrase: str) -> KeyFile:
         salt = secrets.token_bytes(16)

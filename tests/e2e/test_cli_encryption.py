@@ -100,7 +100,17 @@ def test_encrypt_refuses_a_short_passphrase_and_changes_nothing(demo: Path, tmp_
 
 def test_export_encrypt_and_import_it_back(demo: Path, pw: Path, tmp_path: Path) -> None:
     out = tmp_path / "sealed.json"
-    proc = run_cli(demo, "--passphrase-file", str(pw), "export", "--format", "json", "--encrypt", "--out", str(out))
+    proc = run_cli(
+        demo,
+        "--passphrase-file",
+        str(pw),
+        "export",
+        "--format",
+        "json",
+        "--encrypt",
+        "--out",
+        str(out),
+    )
     assert proc.returncode == 0, proc.stderr
     assert b"Zebedee" not in out.read_bytes()
     other = tmp_path / "other"

@@ -197,7 +197,9 @@ def test_a_missing_key_file_gets_the_same_clear_message(data_dir: Path) -> None:
     _filled(data_dir)
     privacy.turn_on(data_dir, PASS)
     (data_dir / "leukotrack.key").unlink()
-    with pytest.raises(sealing.KeyFileError, match="key file .* is missing; use your recovery key"):
+    with pytest.raises(
+        sealing.KeyFileError, match=r"key file .* is missing; use your recovery key"
+    ):
         privacy.unlock(data_dir, PASS)
 
 
@@ -210,7 +212,7 @@ def test_new_backups_restores_and_premigration_copies_are_encrypted(
     made = backup_now(db)
     db.close()
     assert cipher.is_encrypted_file(made) and cipher.integrity_ok(made, key)
-    chosen, kept = restore_backup(data_dir, made.name, key=key)
+    _chosen, kept = restore_backup(data_dir, made.name, key=key)
     assert kept is not None and cipher.is_encrypted_file(kept)
     assert cipher.is_encrypted_file(data_dir / DB_FILENAME)
     # an upgrade: the file predates head, so it is copied aside (encrypted) before migrating

@@ -9,9 +9,9 @@ from keyring.backend import KeyringBackend
 from keyring.backends import SecretService, chainer, fail
 
 from leukotrack.services import privacy
+from leukotrack.services.store import open_records
 from leukotrack.storage import keystore, sealing
 from leukotrack.storage.sealing import KdfParams
-from leukotrack.services.store import open_records
 
 
 class FakeSecretService(SecretService.Keyring):
@@ -83,7 +83,7 @@ def test_a_secret_service_inside_keyrings_chain_is_found(data_dir: Path, use_bac
     fake = FakeSecretService()
 
     class Chain(chainer.ChainerBackend):
-        backends = [fail.Keyring(), fake]  # type: ignore[assignment]
+        backends = (fail.Keyring(), fake)  # type: ignore[assignment]
 
     use_backend(Chain())
     key = _encrypted(data_dir)

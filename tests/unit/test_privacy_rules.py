@@ -81,7 +81,17 @@ def test_malformed_recovery_keys_say_what_is_wrong(text: str, reason: str) -> No
 
 @pytest.mark.parametrize(
     ("failures", "delay"),
-    [(0, 0.0), (1, 0.0), (4, 0.0), (5, 1.0), (6, 2.0), (7, 4.0), (10, 32.0), (11, 60.0), (50, 60.0)],
+    [
+        (0, 0.0),
+        (1, 0.0),
+        (4, 0.0),
+        (5, 1.0),
+        (6, 2.0),
+        (7, 4.0),
+        (10, 32.0),
+        (11, 60.0),
+        (50, 60.0),
+    ],
 )
 def test_five_wrong_tries_are_free_then_the_wait_grows(failures: int, delay: float) -> None:
     assert retry_delay(failures) == delay
@@ -92,9 +102,7 @@ def test_the_wait_never_shrinks_and_stays_under_a_minute(failures: int) -> None:
     assert retry_delay(failures) <= retry_delay(failures + 1) <= 60.0
 
 
-@pytest.mark.parametrize(
-    ("text", "minutes"), [("1", 1), ("15", 15), (" 240 ", 240)]
-)
+@pytest.mark.parametrize(("text", "minutes"), [("1", 1), ("15", 15), (" 240 ", 240)])
 def test_lock_minutes_in_range(text: str, minutes: int) -> None:
     assert check_lock_minutes(text) == minutes
 

@@ -14,7 +14,6 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from leukotrack import APP_NAME
 from leukotrack.domain.errors import LeukoTrackError
 from leukotrack.domain.privacy import check_new_passphrase
 from leukotrack.domain.records import Profile
