@@ -219,6 +219,7 @@ class PrivacyController:
         self.unlocker = UnlockController(self.page.form, self.main.data_dir, self._unlocked)
         self.page.form.quit_button.clicked.connect(self.quit_app)
         self.main.db.use_key(None)
+        self.view.statusBar().clearMessage()
         self.view.menuBar().setEnabled(False)
         self.update_state()
         self.page.form.secret.setFocus()

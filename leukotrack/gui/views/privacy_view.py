@@ -52,7 +52,11 @@ class UnlockForm(QWidget):
         self.setObjectName("unlockForm")
         outer = QVBoxLayout(self)
         self.title = QLabel("<h3>Your records are encrypted</h3>", self)
-        self.explain = _wrapped("Type your passphrase to open them.", self)
+        self.passphrase_hint = "Type your passphrase to open them."
+        self.explain = _wrapped(self.passphrase_hint, self)
+        self.explain.setMinimumHeight(self.explain.fontMetrics().lineSpacing() * 3 + 4)
+        self.explain.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.setMinimumWidth(440)
         self.field_label = QLabel("&Passphrase:", self)
         self.secret = _secret_field(self, "unlockSecret")
         self.field_label.setBuddy(self.secret)
@@ -90,7 +94,7 @@ class UnlockForm(QWidget):
             "Type the recovery key you wrote down when you turned encryption on (8 groups of 4 "
             "characters; spaces, dashes and small letters are fine)."
             if on
-            else "Type your passphrase to open them."
+            else self.passphrase_hint
         )
         self.secret.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password)
         self.secret.clear()
@@ -124,6 +128,11 @@ class LockedPage(QWidget):
         inner = QVBoxLayout(box)
         self.form = UnlockForm(box)
         self.form.title.setText("<h3>LeukoTrack is locked</h3>")
+        self.form.passphrase_hint = (
+            "Your records are hidden while LeukoTrack is locked. Type your passphrase to show "
+            "them again."
+        )
+        self.form.explain.setText(self.form.passphrase_hint)
         self.form.quit_button.setText("&Quit")
         inner.addWidget(self.form)
         row.addWidget(box)
