@@ -249,3 +249,19 @@ def test_start_up_asks_only_for_an_encrypted_record(data_dir: Path) -> None:
     assert record_key(data_dir, ask=ask) is None  # Quit
     assert asked == [data_dir]
     assert record_key(data_dir, PASS, ask=ask) == (enabled.data_key, None)
+
+
+def test_the_first_export_from_an_encrypted_record_says_it_is_plain_once(
+    qtbot: QtBot, encrypted: MainWindow, tmp_path: Path
+) -> None:
+    files = encrypted.controller.files
+    files.choose_export_file = lambda: (tmp_path / "one.csv", "csv")  # type: ignore[method-assign]
+    files.export_chosen()
+    assert files.message is not None and "not" in files.message.text()
+    assert "encrypted" in files.message.text()
+    files.message.close()
+    qtbot.waitUntil(lambda: files.message is None)
+    files.choose_export_file = lambda: (tmp_path / "two.csv", "csv")  # type: ignore[method-assign]
+    files.export_chosen()
+    assert files.message is None  # said once only
+    assert (tmp_path / "two.csv").read_text().startswith("date")

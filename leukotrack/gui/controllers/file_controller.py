@@ -398,6 +398,19 @@ class FileController:
         self.main.view.statusBar().showMessage(
             f"Exported your records as {label} to {path}.", 15000
         )
+        from leukotrack.services.privacy import export_notice
+
+        notice = export_notice(self.main.db)  # once per encrypted record
+        if notice:
+            self.show_notice(f"Exported to {path}. {notice.removeprefix('Note: ')}")
+
+    def show_notice(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, text, parent=self.main.view)
+        box.setObjectName("fileNotice")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._message_closed)
+        self.message = box
+        box.open()
 
     # -- messages -------------------------------------------------------------------------
     def show_error(self, text: str) -> None:
