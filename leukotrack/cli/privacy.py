@@ -78,10 +78,10 @@ def _new_passphrase(args: argparse.Namespace, option: str) -> tuple[str, str | N
 
 
 def _unlock(args: argparse.Namespace) -> bytes:
-    from leukotrack.services.privacy import NotEncryptedError, is_encrypted, unlock
+    from leukotrack.services.privacy import NotEncryptedError, is_encrypted, key_file_path, unlock
 
     where = folder(args)
-    if not is_encrypted(where) and not (where / "leukotrack.key").exists():
+    if not is_encrypted(where) and not key_file_path(where).exists():
         raise NotEncryptedError("This record is not encrypted; nothing was changed.")
     if getattr(args, "recovery_key_file", None):
         return unlock(where, recovery=read_secret_file(args.recovery_key_file, "recovery key"))

@@ -102,6 +102,7 @@ def test_file_lock_clears_the_window_and_keeps_dialog_typing_in_memory(
     assert win.controller.results.model.rowCount() == 0  # the records are gone from the window
     assert win.db.key is None
     assert not win.menuBar().isEnabled()
+    assert not win.action_add_results.isEnabled() and not win.acceptDrops()
     _type(qtbot, page.form.secret, "not the passphrase")
     qtbot.keyClick(page.form.secret, Qt.Key.Key_Return)
     assert page.form.error.isVisible() and "not right" in page.form.error.text()
@@ -110,6 +111,7 @@ def test_file_lock_clears_the_window_and_keeps_dialog_typing_in_memory(
     qtbot.keyClick(page.form.secret, Qt.Key.Key_Return)
     assert win.centralWidget() is win.tabs
     assert win.controller.results.model.rowCount() == 1
+    assert win.action_add_results.isEnabled() and win.acceptDrops()
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.value.text() == "38.4"  # what was typed came back, from memory
 

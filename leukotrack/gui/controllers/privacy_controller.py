@@ -56,6 +56,7 @@ class PrivacyController:
         self.locked = False
         self._stashed: QWidget | None = None
         self._hidden: list[QDialog] = []
+        self._disabled: list[QAction] = []
         self.page: LockedPage | None = None
         self.action_privacy = QAction("Pri&vacy…", self.view)
         self.action_privacy.setObjectName("actionPrivacy")
@@ -221,6 +222,10 @@ class PrivacyController:
         self.main.db.use_key(None)
         self.view.statusBar().clearMessage()
         self.view.menuBar().setEnabled(False)
+        self._disabled = [a for a in self.view.findChildren(QAction) if a.isEnabled()]
+        for action in self._disabled:  # no shortcut (Ctrl+N, Ctrl+E …) reaches the records
+            action.setEnabled(False)
+        self.view.setAcceptDrops(False)
         self.update_state()
         self.page.form.secret.setFocus()
 
@@ -228,6 +233,10 @@ class PrivacyController:
         self.main.db.use_key(key)
         self.locked = False
         self.view.menuBar().setEnabled(True)
+        for action in self._disabled:
+            action.setEnabled(True)
+        self._disabled = []
+        self.view.setAcceptDrops(True)
         assert self._stashed is not None
         self.view.takeCentralWidget()  # the locked page (deleted below)
         self.view.setCentralWidget(self._stashed)
