@@ -201,11 +201,12 @@ def record_key(
     return ask(data_dir)
 
 
-def run_app(data_dir: Path, passphrase: str | None = None) -> int:
+def run_app(data_dir: Path, passphrase: str | None = None, key: bytes | None = None) -> int:
+    """The app on `data_dir`; `key` when the record was already unlocked (--passphrase-file)."""
     app = make_app()
     sys.excepthook = make_excepthook(log_dir(data_dir))
     try:
-        chosen = record_key(data_dir, passphrase)
+        chosen = (key, None) if key is not None else record_key(data_dir, passphrase)
         if chosen is None:
             return 0
         key, notice = chosen
