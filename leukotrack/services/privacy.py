@@ -27,11 +27,16 @@ from leukotrack.storage.sealing import (
     KdfParams,
     KeyFile,
     KeyFileError,
+    SealedFileError,
     WrongSecretError,
+    decrypt_blob,
+    is_sealed_blob,
     is_sealed_envelope,
     new_key_file,
     read_key_file,
     write_key_file,
+    write_private,
+    write_sealed_file,
 )
 
 EXPORT_NOTICE_SETTING = "privacy.export_notice_shown"
@@ -219,3 +224,28 @@ def set_lock_minutes(db: Database, minutes: int) -> None:
     check_lock_minutes(str(minutes))
     with db.transaction() as repo:
         repo.set_setting(LOCK_MINUTES_SETTING, minutes)
+
+
+def write_stored_file(db: Database, path: Path, data: bytes) -> None:
+    """Keep `data` (a lab report's PDF or photo) at `path` in the data folder: sealed with the
+    data key when the record is encrypted, else as it is; 0600, written atomically.
+
+    `path` should be inside one of storage.encryption.STORED_FILE_DIRS, so that turning
+    encryption on or off converts it too."""
+    if db.key is None:
+        write_private(path, data)
+    else:
+        write_sealed_file(path, db.key, data)
+
+
+def read_stored_file(db: Database, path: Path) -> bytes:
+    """The plain bytes of a stored file, in memory only (never a temporary file)."""
+    data = path.read_bytes()
+    if is_sealed_blob(data):
+        if db.key is None:
+            raise SealedFileError(
+                f"{path.name} is encrypted, but the record is not unlocked; open it with the "
+                "passphrase first."
+            )
+        return decrypt_blob(db.key, data, path.name)
+    return data

@@ -29,8 +29,20 @@ from leukotrack.storage.db import (
     current_revision,
     sqlite_backup,
 )
-from leukotrack.storage.sealing import KEY_FILENAME, KeyFile, write_key_file
+from leukotrack.storage.sealing import (
+    KEY_FILENAME,
+    KeyFile,
+    decrypt_blob,
+    encrypt_blob,
+    is_sealed_blob,
+    write_key_file,
+    write_private,
+)
 
+# Folders (inside the data folder) of files kept outside the database, such as photos of lab
+# reports: sealed with the data key while the record is encrypted (services.privacy's
+# write_stored_file/read_stored_file). A capability that keeps files there adds its folder here.
+STORED_FILE_DIRS: tuple[str, ...] = ()
 ASIDE = {True: ".before-encryption", False: ".before-decryption"}
 WORK = {True: ".encrypting", False: ".decrypting"}
 
@@ -119,6 +131,31 @@ def convert_backups(data_dir: Path, source_key: bytes | None, key: bytes | None)
     return done
 
 
+def _stored_files(data_dir: Path) -> list[Path]:
+    found: list[Path] = []
+    for name in STORED_FILE_DIRS:
+        folder = data_dir / name
+        if folder.is_dir():
+            found += sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix != ".part")
+    return found
+
+
+def convert_stored_files(data_dir: Path, old_key: bytes | None, key: bytes | None) -> int:
+    """Seal (or unseal) each stored file still in the other state, one atomic write each."""
+    done = 0
+    for path in _stored_files(data_dir):
+        data = path.read_bytes()
+        if is_sealed_blob(data) == (key is not None):
+            continue
+        if key is not None:
+            write_private(path, encrypt_blob(key, data, path.name))
+        else:
+            assert old_key is not None
+            write_private(path, decrypt_blob(old_key, data, path.name))
+        done += 1
+    return done
+
+
 def switch(
     data_dir: Path, old_key: bytes | None, new_key: bytes | None, key_file: KeyFile | None = None
 ) -> None:
@@ -146,11 +183,13 @@ def switch(
         write_key_file(data_dir / BACKUP_DIRNAME / KEY_FILENAME, key_file)
     else:
         convert_backups(data_dir, old_key, new_key)
+        convert_stored_files(data_dir, old_key, new_key)
     os.replace(work, live)
     _fsync_dir(data_dir)
     _remove(aside)
     if encrypting:
         convert_backups(data_dir, old_key, new_key)
+        convert_stored_files(data_dir, old_key, new_key)
     if not encrypting:
         (data_dir / KEY_FILENAME).unlink(missing_ok=True)
         (data_dir / BACKUP_DIRNAME / KEY_FILENAME).unlink(missing_ok=True)
@@ -172,4 +211,6 @@ def finish(data_dir: Path, key: bytes | None) -> int:
     nothing is converted here (encrypted backups need the key: `leukotrack decrypt` finishes them).
     """
     clear_leftovers(data_dir)
-    return convert_backups(data_dir, None, key) if key is not None else 0
+    if key is None:
+        return 0
+    return convert_backups(data_dir, None, key) + convert_stored_files(data_dir, None, key)

@@ -349,3 +349,29 @@ def test_the_key_file_records_its_kdf_parameters_and_is_private(data_dir: Path) 
     assert data["passphrase"]["memory_kib"] == FAST.memory_kib
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert PASS not in path.read_text()
+
+
+def test_stored_files_are_sealed_with_the_record_and_read_in_memory(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("leukotrack.storage.encryption.STORED_FILE_DIRS", ("kept",))
+    _filled(data_dir)
+    (data_dir / "kept").mkdir()
+    db = open_records(data_dir)
+    privacy.write_stored_file(db, data_dir / "kept" / "old.pdf", b"%PDF Zebedee's old report")
+    db.close()
+    key = privacy.turn_on(data_dir, PASS).data_key
+    old = data_dir / "kept" / "old.pdf"
+    assert b"Zebedee" not in old.read_bytes()  # sealed when encryption was turned on
+    db = open_records(data_dir, key=key)
+    privacy.write_stored_file(db, data_dir / "kept" / "new.jpg", b"JPEG Zebedee photo")
+    assert b"Zebedee" not in (data_dir / "kept" / "new.jpg").read_bytes()
+    assert privacy.read_stored_file(db, old) == b"%PDF Zebedee's old report"
+    assert privacy.read_stored_file(db, data_dir / "kept" / "new.jpg") == b"JPEG Zebedee photo"
+    db.close()
+    locked = open_records(data_dir, key=key)
+    locked.use_key(None)
+    with pytest.raises(sealing.SealedFileError, match="not unlocked"):
+        privacy.read_stored_file(locked, old)
+    privacy.turn_off(data_dir, key)
+    assert old.read_bytes() == b"%PDF Zebedee's old report"  # back in plain
