@@ -47,15 +47,8 @@ ASIDE = {True: ".before-encryption", False: ".before-decryption"}
 WORK = {True: ".encrypting", False: ".decrypting"}
 
 
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _fsync(path: Path) -> None:
+    """Flush a file's content, or a folder's entries (a rename), to the disk."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -127,7 +120,7 @@ def convert_backups(data_dir: Path, source_key: bytes | None, key: bytes | None)
         _drop_sidecars(path)
         done += 1
     if done:
-        _fsync_dir(data_dir / BACKUP_DIRNAME)
+        _fsync(data_dir / BACKUP_DIRNAME)
     return done
 
 
@@ -185,7 +178,7 @@ def switch(
         convert_backups(data_dir, old_key, new_key)
         convert_stored_files(data_dir, old_key, new_key)
     os.replace(work, live)
-    _fsync_dir(data_dir)
+    _fsync(data_dir)
     _remove(aside)
     if encrypting:
         convert_backups(data_dir, old_key, new_key)

@@ -47,6 +47,19 @@ def encrypted(qtbot: QtBot, data_dir: Path) -> Iterator[MainWindow]:
     win.close()
 
 
+def _unlock_dialog(
+    qtbot: QtBot, data_dir: Path
+) -> tuple[UnlockDialog, UnlockController, list[tuple[bytes, str | None]]]:
+    """The start-up unlock dialog, shown; the list collects (key, notice) once it opens."""
+    dialog = UnlockDialog()
+    qtbot.addWidget(dialog)
+    got: list[tuple[bytes, str | None]] = []
+    controller = UnlockController(dialog.form, data_dir, lambda key, n: got.append((key, n)))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog, controller, got
+
+
 def _type(qtbot: QtBot, field: QLineEdit, text: str) -> None:
     field.clear()
     qtbot.keyClicks(field, text)
@@ -175,11 +188,7 @@ def test_turning_encryption_off_in_the_app(qtbot: QtBot, encrypted: MainWindow) 
 def test_five_wrong_tries_then_each_try_waits(qtbot: QtBot, data_dir: Path) -> None:
     _with_results(data_dir)
     privacy.turn_on(data_dir, PASS)
-    dialog = UnlockDialog()
-    qtbot.addWidget(dialog)
-    got: list[bytes] = []
-    controller = UnlockController(dialog.form, data_dir, lambda key, _notice: got.append(key))
-    dialog.show()
+    dialog, controller, opened = _unlock_dialog(qtbot, data_dir)
     for n in range(5):
         _type(qtbot, dialog.form.secret, f"wrong guess {n}")
         qtbot.mouseClick(dialog.form.open_button, Qt.MouseButton.LeftButton)
@@ -188,21 +197,16 @@ def test_five_wrong_tries_then_each_try_waits(qtbot: QtBot, data_dir: Path) -> N
     assert "Wait 1 s" in dialog.form.error.text()
     _type(qtbot, dialog.form.secret, PASS)
     qtbot.keyClick(dialog.form.secret, Qt.Key.Key_Return)  # ignored while waiting
-    assert not got
+    assert not opened
     qtbot.waitUntil(dialog.form.open_button.isEnabled, timeout=3000)
     qtbot.mouseClick(dialog.form.open_button, Qt.MouseButton.LeftButton)
-    assert got and controller.failures == 0
+    assert opened and controller.failures == 0
 
 
 def test_use_recovery_key_opens_the_record(qtbot: QtBot, data_dir: Path) -> None:
     _with_results(data_dir)
     enabled = privacy.turn_on(data_dir, PASS)
-    dialog = UnlockDialog()
-    qtbot.addWidget(dialog)
-    got: list[tuple[bytes, str | None]] = []
-    keep = UnlockController(dialog.form, data_dir, lambda key, notice: got.append((key, notice)))
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog, keep, got = _unlock_dialog(qtbot, data_dir)
     box = dialog.form.use_recovery
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
     assert dialog.form.field_label.text() == "&Recovery key:"
@@ -223,12 +227,7 @@ def test_remember_without_a_keyring_says_so_and_still_opens(
     monkeypatch.setattr(keyring.core, "_keyring_backend", NoKeyring())
     _with_results(data_dir)
     privacy.turn_on(data_dir, PASS)
-    dialog = UnlockDialog()
-    qtbot.addWidget(dialog)
-    got: list[tuple[bytes, str | None]] = []
-    keep = UnlockController(dialog.form, data_dir, lambda key, notice: got.append((key, notice)))
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog, keep, got = _unlock_dialog(qtbot, data_dir)
     dialog.form.remember.setChecked(True)
     qtbot.keyClicks(dialog.form.secret, PASS)
     qtbot.mouseClick(dialog.form.open_button, Qt.MouseButton.LeftButton)

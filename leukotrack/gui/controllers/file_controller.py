@@ -404,19 +404,17 @@ class FileController:
         if notice:
             self.show_notice(f"Exported to {path}. {notice.removeprefix('Note: ')}")
 
-    def show_notice(self, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, text, parent=self.main.view)
-        box.setObjectName("fileNotice")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(self._message_closed)
-        self.message = box
-        box.open()
-
     # -- messages -------------------------------------------------------------------------
     def show_error(self, text: str) -> None:
         """A warning that does not block the event loop (tests read `self.message`)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text, parent=self.main.view)
-        box.setObjectName("fileMessage")
+        self._show(QMessageBox.Icon.Warning, "fileMessage", text)
+
+    def show_notice(self, text: str) -> None:
+        self._show(QMessageBox.Icon.Information, "fileNotice", text)
+
+    def _show(self, icon: QMessageBox.Icon, name: str, text: str) -> None:
+        box = QMessageBox(icon, APP_NAME, text, parent=self.main.view)
+        box.setObjectName(name)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(self._message_closed)
         self.message = box
