@@ -86,23 +86,27 @@ def measure(observations: int = 100_000, runs: int = 3) -> tuple[float, float, f
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bundle.json"
         path.write_text(json.dumps(make_bundle(observations)))
-        size = path.stat().st_size / 1e6
-        loads, imports = [], []
-        for run in range(runs):
+        return (*time_file(path, runs, Path(tmp)), path.stat().st_size / 1e6)
+
+
+def time_file(path: Path, runs: int, workdir: Path) -> tuple[float, float]:
+    """Medians (s) of json.load of `path` and of importing it into a fresh data folder."""
+    loads, imports = [], []
+    for run in range(runs):
+        t0 = time.perf_counter()
+        with path.open("rb") as f:
+            json.load(f)
+        loads.append(time.perf_counter() - t0)
+        db = open_records(workdir / f"data-{path.stem}-{run}")
+        try:
             t0 = time.perf_counter()
-            with path.open("rb") as f:
-                json.load(f)
-            loads.append(time.perf_counter() - t0)
-            db = open_records(Path(tmp) / f"data-{run}")
-            try:
-                t0 = time.perf_counter()
-                report = import_files(db, [path])
-                imports.append(time.perf_counter() - t0)
-            finally:
-                db.close()
-            if not report.ok:
-                raise RuntimeError(f"import failed: {report.files[0].problems[:5]}")
-        return statistics.median(loads), statistics.median(imports), size
+            report = import_files(db, [path])
+            imports.append(time.perf_counter() - t0)
+        finally:
+            db.close()
+        if not report.ok:
+            raise RuntimeError(f"import failed: {report.files[0].problems[:5]}")
+    return statistics.median(loads), statistics.median(imports)
 
 
 def main() -> int:

@@ -112,7 +112,7 @@ def _report_seconds(data_dir: Path, out: Path, runs: int) -> float:
 #   rows(data: Path, runs: int, tmp: Path) -> list[Row]
 # where a Row is (measure, figure, budget, ok or None). Add the module's name here.
 Row = tuple[str, str, str, bool | None]
-CAPABILITY_BENCHES: tuple[str, ...] = ("bench_encryption",)
+CAPABILITY_BENCHES: tuple[str, ...] = ("bench_units", "bench_labreport", "bench_encryption")
 
 
 def main() -> int:

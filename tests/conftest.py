@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+_BESIDE = Path(__file__).resolve().parents[2] / "shared"  # ../shared from a checkout
+SHARED = next((p for p in (_BESIDE, Path("/work/shared")) if p.is_dir()), _BESIDE)
 SYNTHEA = SHARED / "fixtures" / "fhir" / "synthea"
 
 

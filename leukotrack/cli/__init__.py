@@ -15,13 +15,13 @@ from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from leukotrack import __version__
-from leukotrack.cli import files, privacy, records
+from leukotrack.cli import files, labreport, privacy, records
 from leukotrack.cli.common import Parser, UsageError, passphrase, record_key
 from leukotrack.domain.errors import InputError, LeukoTrackError
 
 __all__ = ["UsageError", "build_parser", "main"]
 
-COMMAND_MODULES = (records, files, privacy)
+COMMAND_MODULES = (records, files, labreport, privacy)
 
 
 def build_parser() -> argparse.ArgumentParser:

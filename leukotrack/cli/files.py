@@ -12,13 +12,24 @@ from leukotrack.domain.errors import InputError
 
 def register(sub: Commands, add: Commands) -> None:
     imp = sub.add_parser(
-        "import", help="import FHIR R4 JSON (Bundle, Observation, NDJSON), CSV or a backup"
+        "import",
+        help="import FHIR R4 JSON (Bundle, Observation, NDJSON), CSV, a backup or a lab report PDF",
     )
     imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.add_argument(
+        "--date",
+        metavar="D[THH:MM]",
+        help="a lab report's collection date, when the report does not print one",
+    )
     imp.add_argument(
         "--date-format",
         metavar="FMT",
         help="how a CSV writes its dates when day and month could be swapped, e.g. %%d/%%m/%%Y",
+    )
+    imp.add_argument(
+        "--skip-problems",
+        action="store_true",
+        help="FHIR/CSV: store the good rows and list every row left out, with the reason",
     )
     imp.set_defaults(handler=cmd_import)
     exp = sub.add_parser("export", help="export everything as CSV, a JSON backup or FHIR R4")
@@ -76,22 +87,33 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from leukotrack.services.importing import import_files, summary_lines
+    from leukotrack.cli.labreport import import_reports
+    from leukotrack.services.import_summary import summary_lines
+    from leukotrack.services.importing import import_files
+    from leukotrack.services.labreports import is_report
 
+    paths = [Path(f) for f in args.files]
+    reports = [p for p in paths if is_report(p)]
+    if reports:
+        if len(reports) != len(paths):
+            raise InputError("Import lab reports on their own, not with other files.")
+        return import_reports(args, reports)
     db = open_records(args)
     try:
-        files = [Path(f) for f in args.files]
         secret = (
-            passphrase(args, "Passphrase of the encrypted backup: ") if _sealed(files) else None
+            passphrase(args, "Passphrase of the encrypted backup: ") if _sealed(paths) else None
         )
-        report = import_files(db, files, args.date_format, passphrase=secret)
+        report = import_files(
+            db, paths, args.date_format, skip_problems=args.skip_problems, passphrase=secret
+        )
     finally:
         db.close()
     for file in report.files:
         for line in summary_lines(file):
             print(line)
         for problem in file.problems:
-            mark = "left out" if problem.skipped else "problem"
+            left_out = problem.skipped or file.left_out_problems
+            mark = "left out" if left_out else "problem"
             print(f"{file.path}: {mark}: {problem}", file=sys.stderr)
     return 0 if report.ok else 2
 

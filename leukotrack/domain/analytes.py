@@ -51,7 +51,10 @@ ANALYTES: dict[str, Analyte] = {
             "white blood cells",
             "WBC",
             _C,
-            ("6690-2", "26464-8", "804-5"),
+            # CLINICAL.md; 12227-5, 33256-9 (corrected for nucleated red cells) and 49498-9
+            # (estimate): VSAC value set "White Blood Cells Count Lab Test",
+            # OID 2.16.840.1.113762.1.4.1045.129
+            ("6690-2", "26464-8", "804-5", "12227-5", "33256-9", "49498-9"),
             ("white blood cells", "white cell count", "leukocytes", "leucocytes", "wcc", "leu"),
             noun="white cell count",
         ),
@@ -178,7 +181,10 @@ ANALYTES: dict[str, Analyte] = {
             "hemoglobin",
             "Hb",
             Dimension.HEMOGLOBIN,
-            ("718-7",),
+            # CLINICAL.md; 20509-6 (by calculation), 59260-0 (moles, mmol/L), 30350-3 (venous),
+            # 30352-9 (capillary): VSAC value set "Hemoglobin lab test",
+            # OID 2.16.840.1.113762.1.4.1248.219
+            ("718-7", "20509-6", "59260-0", "30350-3", "30352-9"),
             ("hb", "hgb", "haemoglobin", "hemoglobin [mass/volume] in blood"),
             noun="hemoglobin level",
         ),
@@ -187,7 +193,9 @@ ANALYTES: dict[str, Analyte] = {
             "platelets",
             "PLT",
             _C,
-            ("777-3", "26515-7"),
+            # CLINICAL.md; 778-1 (manual), 13056-7 and 26516-5 (in plasma), 97995-5 (optical):
+            # VSAC value set "Platelet Count Lab Test", OID 2.16.840.1.113762.1.4.1045.127
+            ("777-3", "26515-7", "778-1", "13056-7", "26516-5", "97995-5"),
             ("plt", "platelet count", "platelets", "thrombocytes", "plts"),
             noun="platelet count",
         ),
@@ -195,6 +203,28 @@ ANALYTES: dict[str, Analyte] = {
 }
 
 TEMPERATURE_LOINC = "8310-5"
+# Body temperature (CLINICAL.md) and oral temperature (8331-1, "Oral temperature" in the Synthea
+# bundles of /work/shared/fixtures/fhir/synthea): both are read as temperature readings.
+TEMPERATURE_LOINCS = frozenset({TEMPERATURE_LOINC, "8331-1"})
+# Blood-count codes LeukoTrack does not track, named so that a summary can say what was left
+# aside (and so that the names dictionary is never asked about them). 20570-8 and 30428-7,
+# 30385-9: issue 12 and the Jordan Cruickshank Synthea bundle; the others: the other Synthea
+# bundles in /work/shared/fixtures/fhir/synthea.
+NOT_TRACKED_LOINC: dict[str, str] = {
+    "20570-8": "Hematocrit",
+    "4544-3": "Hematocrit",
+    "789-8": "Red blood cells",
+    "26453-1": "Red blood cells",
+    "787-2": "MCV",
+    "30428-7": "MCV",
+    "785-6": "MCH",
+    "786-4": "MCHC",
+    "21000-5": "RDW",
+    "30385-9": "RDW",
+    "32207-3": "Platelet distribution width",
+    "32623-1": "Mean platelet volume",
+    "4548-4": "HbA1c",
+}
 CBC_PANEL_LOINC = "58410-2"
 DIFFERENTIAL_PANEL_LOINC = "57023-4"
 

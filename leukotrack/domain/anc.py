@@ -41,16 +41,18 @@ def calculated_anc_result(results: list[Result]) -> Result | None:
     return Result("anc", value, f"{format_number(value)} ×10⁹/L (calculated)", calculated=True)
 
 
+DIFFERENTIAL_KEYS = (
+    "neutrophils_pct",
+    "bands_pct",
+    "lymphocytes_pct",
+    "monocytes_pct",
+    "eosinophils_pct",
+    "basophils_pct",
+)
+
+
 def differential_total(values: Mapping[str, float]) -> float:
-    keys = (
-        "neutrophils_pct",
-        "bands_pct",
-        "lymphocytes_pct",
-        "monocytes_pct",
-        "eosinophils_pct",
-        "basophils_pct",
-    )
-    return sum(values.get(k, 0.0) for k in keys)
+    return sum(values.get(k, 0.0) for k in DIFFERENTIAL_KEYS)
 
 
 DIFFERENTIAL_MAX_TOTAL = 105.0

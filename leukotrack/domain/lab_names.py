@@ -227,6 +227,25 @@ def match_test_name(printed: str, unit: str | None = None) -> NameMatch:
     return _match(printed.strip(), (unit or "").strip())
 
 
+_TEMPERATURE_NAMES = _words(
+    "temperature temp korpertemperatur temperatur temperatura lichaamstemperatuur"
+)
+_TEMPERATURE_WHERE = _words("body oral corporal corporelle corporea")
+
+
+@lru_cache(maxsize=1024)
+def is_temperature_name(printed: str) -> bool:
+    """A body temperature as a portal or a spreadsheet names it ("Temp", "Körpertemperatur")."""
+    tokens = [t for t in fold_name(printed) if t not in _TEMPERATURE_WHERE]
+    return " ".join(tokens) in _TEMPERATURE_NAMES or printed.strip() == "8310-5"
+
+
+@lru_cache(maxsize=1024)
+def names_a_tracked_test(printed: str) -> bool:
+    """The name is one of ours once a unit says count or percentage ("Neutrophils" alone)."""
+    return any(_match(printed.strip(), unit).analyte for unit in ("%", "10^9/L"))
+
+
 @lru_cache(maxsize=2048)
 def _match(printed: str, unit: str) -> NameMatch:
     tokens = fold_name(printed)
@@ -235,6 +254,13 @@ def _match(printed: str, unit: str) -> NameMatch:
     never = _never(tokens)
     if never:
         return NameMatch(None, True, f"'{printed}' is {never}.")
+    if re.search(r"(?i)[hl]pf\b", unit):  # cells per high- or low-power field: a urine count
+        return NameMatch(
+            None,
+            True,
+            f"'{printed} {unit}' is a count under the microscope "
+            "(urine or another fluid), not a blood count.",
+        )
     percent, absolute, rest = _markers(tokens)
     found = _cover(rest)
     if found is None:

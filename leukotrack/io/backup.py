@@ -39,6 +39,7 @@ from leukotrack.io.parsed import (
     ParsedImport,
     decode,
 )
+from leukotrack.io.report_backup import read_reports
 
 FORMAT = "leukotrack-backup"
 VERSION = 1
@@ -173,6 +174,7 @@ def parse_backup_document(document: Any, name: str) -> ParsedImport:
     _items(p, document, "fatigue", _fatigue)
     _items(p, document, "infections", _infection)
     _items(p, document, "medications", _medication)
+    p.lab_reports = list(read_reports(p, document))
     return p
 
 

@@ -1,9 +1,11 @@
-"""CSV in the two layouts of DESIGN.md, and the long layout out.
+"""CSV in, in the two layouts of DESIGN.md (writing the long layout is in `csv_write`).
 
 Long: `date,analyte,value,unit,ref_low,ref_high` with optional `time`, `lab` (and, in our own
 export, `entered`, `calculated`, `source`). Wide: one row per draw, `date` plus a column per
-analyte with the unit in the header (`WBC (K/uL)`, `Hb [g/dL]`). Headers match analyte keys,
-abbreviations and LOINC display names, ignoring case. Decimal commas are read ("4,5"); the
+analyte with the unit in the header (`WBC (K/uL)`, `Hb [g/dL]`). Names are read by the printed
+names dictionary (`domain.lab_names`: keys, abbreviations, LOINC display names and the names
+labs print in eight languages), with the unit deciding count versus percentage; units by the
+unit grammar, the same code a typed value goes through. Decimal commas are read ("4,5"); the
 delimiter may be `,`, `;` or a tab. A date such as 03/05/2024 is refused as ambiguous unless a
 date format is given (`%d/%m/%Y`).
 """
@@ -13,15 +15,19 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
 from datetime import date, datetime
 
-from leukotrack.domain.analytes import ANALYTES, Analyte, Dimension, find
+from leukotrack.domain.analytes import ANALYTES, Analyte, Dimension, by_loinc
 from leukotrack.domain.dates import check_year, parse_datetime
-from leukotrack.domain.errors import InputError
-from leukotrack.domain.records import Draw, Result, TemperatureReading
+from leukotrack.domain.errors import InputError, UnitError
+from leukotrack.domain.lab_names import (
+    NameMatch,
+    is_temperature_name,
+    match_test_name,
+    names_a_tracked_test,
+)
+from leukotrack.domain.records import Result, TemperatureReading
 from leukotrack.domain.units import (
-    CANONICAL,
     Unit,
     check_plausible,
     check_plausible_temperature,
@@ -30,7 +36,7 @@ from leukotrack.domain.units import (
     parse_quantity,
     parse_unit,
 )
-from leukotrack.io.fhir import range_from_text
+from leukotrack.io.fhir_values import range_from_text
 from leukotrack.io.parsed import (
     FileFormatError,
     ImportedResult,
@@ -41,27 +47,21 @@ from leukotrack.io.parsed import (
     number_text,
 )
 
-LONG_HEADER = (
-    "date",
-    "time",
-    "analyte",
-    "value",
-    "unit",
-    "ref_low",
-    "ref_high",
-    "lab",
-    "entered",
-    "calculated",
-    "source",
-)
-TEMPERATURE_NAMES = frozenset({"temperature", "temp", "body temperature", "8310-5"})
 _META = {
     "date": "date",
     "day": "date",
     "taken_at": "date",
     "datetime": "date",
     "date/time": "date",
+    "datum": "date",  # German, Dutch
+    "fecha": "date",  # Spanish
+    "data": "date",  # Italian, Portuguese
     "time": "time",
+    "uhrzeit": "time",
+    "heure": "time",
+    "hora": "time",
+    "ora": "time",
+    "tijd": "time",
     "lab": "lab",
     "laboratory": "lab",
     "analyte": "analyte",
@@ -84,7 +84,7 @@ _META = {
     "calculated": "calculated",
     "source": "source",
 }
-_FORMULA_START = ("=", "+", "-", "@")
+FORMULA_START = ("=", "+", "-", "@")
 _UNIT_IN_HEADER = re.compile(r"^(?P<name>.*?)\s*[\(\[]\s*(?P<unit>[^\)\]]*?)\s*[\)\]]\s*$")
 _LOCAL_DATE = re.compile(
     r"(?P<a>\d{1,2})[./-](?P<b>\d{1,2})[./-](?P<y>\d{4})(?:[ T](?P<t>\d{1,2}:\d{2}(?::\d{2})?))?"
@@ -93,14 +93,9 @@ _LOCAL_DATE = re.compile(
 
 def unguard(cell: str) -> str:
     """Undo our own formula-injection guard: "'=x" was written for "=x"."""
-    if len(cell) > 1 and cell[0] == "'" and cell[1] in _FORMULA_START:
+    if len(cell) > 1 and cell[0] == "'" and cell[1] in FORMULA_START:
         return cell[1:]
     return cell
-
-
-def guard(cell: str) -> str:
-    """A cell a spreadsheet would run as a formula gets a leading apostrophe."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
 def parse_csv(
@@ -162,18 +157,25 @@ class _CsvReader:
             name = cells["analyte"]
             if taken_at is None:
                 continue
-            if _fold(name) in TEMPERATURE_NAMES:
+            if is_temperature_name(name):
                 self._temperature(taken_at, cells, where)
                 continue
-            try:
-                a = find(name)
-            except InputError:
-                p.problem(
-                    where, f"'{name}' is not an analyte LeukoTrack keeps; left out.", skipped=True
-                )
-                continue
             unit_text = cells.get("unit", "")
-            self._result(taken_at, a, cells["value"], unit_text, cells, where)
+            a = self._analyte(name, unit_text or _unit_part(cells["value"]), where)
+            if a is not None:
+                self._result(taken_at, a, cells["value"], unit_text, cells, where)
+
+    def _analyte(self, name: str, unit: str, where: str) -> Analyte | None:
+        """The analyte a printed name stands for, or None with the reason noted."""
+        found = resolve_name(name, unit)
+        if isinstance(found, Analyte):
+            return found
+        if found.never_map or not names_a_tracked_test(name):
+            why = found.why if found.never_map else f"'{name}' is not an analyte LeukoTrack keeps"
+            self.parsed.problem(where, f"{why.rstrip('.')}; left out.", skipped=True)
+        else:
+            self.parsed.problem(where, found.why)
+        return None
 
     def _temperature(self, taken_at: datetime, cells: dict[str, str], where: str) -> None:
         text = f"{cells['value']} {cells.get('unit', '')}".strip()
@@ -195,19 +197,21 @@ class _CsvReader:
         self, header: list[str], meta: dict[str, int], body: list[tuple[int, list[str]]]
     ) -> None:
         p = self.parsed
-        columns: list[tuple[int, Analyte, str]] = []
+        columns: list[tuple[int, Analyte | None, str, str]] = []  # None: each cell's unit decides
         for i, h in enumerate(header):
             if i in meta.values() or not h:
                 continue
-            found = _analyte_column(h)
-            if found is None:
+            name, unit_text = _name_and_unit(h)
+            found = resolve_name(name, unit_text)
+            if isinstance(found, Analyte):
+                columns.append((i, found, name, unit_text))
+            elif not found.never_map and names_a_tracked_test(name):
+                columns.append((i, None, name, unit_text))
+            else:
+                why = found.why if found.never_map else f"'{h}' is not an analyte LeukoTrack keeps"
                 p.problem(
-                    f"column {i + 1}",
-                    f"'{h}' is not an analyte LeukoTrack keeps; that column is left out.",
-                    skipped=True,
+                    f"column {i + 1}", f"{why.rstrip('.')}; that column is left out.", skipped=True
                 )
-                continue
-            columns.append((i, *found))
         if not columns:
             raise FileFormatError(
                 f"{self.name}: no column names an analyte LeukoTrack keeps; name them like "
@@ -222,10 +226,14 @@ class _CsvReader:
             taken_at = self._moment(cells, where)
             if taken_at is None:
                 continue
-            for i, a, unit_text in columns:
+            for i, a, name, unit_text in columns:
                 value = unguard(row[i]).strip() if i < len(row) else ""
-                if value:
-                    self._result(taken_at, a, value, unit_text, cells, f"{where}, {header[i]}")
+                if not value:
+                    continue
+                at = f"{where}, {header[i]}"
+                a = a or self._analyte(name, _unit_part(value), at)
+                if a is not None:
+                    self._result(taken_at, a, value, unit_text, cells, at)
 
     # -- shared -----------------------------------------------------------------------------
     def _result(
@@ -249,7 +257,7 @@ class _CsvReader:
             if unit_text:
                 own = q.unit if _has_unit(value) else None
                 unit = parse_unit(unit_text, a.dimension)
-                if own is not None and own != unit:
+                if own is not None and not own.same_scale(unit):
                     raise InputError(
                         f"the value '{value}' and the unit column '{unit_text}' disagree."
                     )
@@ -353,76 +361,28 @@ def _has_unit(value: str) -> bool:
     return re.search(r"[A-Za-zµμ%/°]", value) is not None
 
 
-def _analyte_column(header: str) -> tuple[Analyte, str] | None:
-    try:
-        return find(header), ""
-    except InputError:
-        pass
+def resolve_name(name: str, unit: str) -> Analyte | NameMatch:
+    """An analyte key or LOINC code as written, else the printed names dictionary."""
+    exact = ANALYTES.get(name.strip().lower()) or by_loinc(name)
+    if exact is not None:
+        return exact
+    found = match_test_name(name, unit or None)
+    return ANALYTES[found.analyte] if found.analyte else found
+
+
+def _name_and_unit(header: str) -> tuple[str, str]:
+    """'WBC (K/uL)' -> ('WBC', 'K/uL'); a bracket that is not a unit stays in the name."""
     m = _UNIT_IN_HEADER.match(header)
     if m:
         try:
-            a = find(m.group("name"))
-        except InputError:
-            return None
-        unit_text = m.group("unit")
-        return a, unit_text
-    return None
+            parse_unit(m.group("unit"))
+        except UnitError:
+            return header, ""
+        return m.group("name"), m.group("unit")
+    return header, ""
 
 
-# -- writing ----------------------------------------------------------------------------------
-def _time_text(moment: datetime) -> str:
-    return moment.strftime("%H:%M:%S" if moment.second else "%H:%M")
-
-
-def csv_rows(
-    draws: Iterable[Draw], temperatures: Iterable[TemperatureReading] = ()
-) -> list[list[str]]:
-    """The long layout, values in the canonical unit with full precision, guarded cells."""
-    rows: list[list[str]] = [list(LONG_HEADER)]
-    for draw in draws:
-        for r in draw.results:
-            a = ANALYTES[r.analyte]
-            unit = CANONICAL[a.dimension]
-            rows.append(
-                [
-                    draw.taken_at.date().isoformat(),
-                    _time_text(draw.taken_at),
-                    r.analyte,
-                    f"{r.comparator or ''}{number_text(r.value)}",
-                    _unit_ascii(unit),
-                    "" if r.ref_low is None else number_text(r.ref_low),
-                    "" if r.ref_high is None else number_text(r.ref_high),
-                    draw.lab,
-                    r.entered,
-                    "yes" if r.calculated else "no",
-                    draw.source,
-                ]
-            )
-    for t in temperatures:
-        rows.append(
-            [
-                t.taken_at.date().isoformat(),
-                _time_text(t.taken_at),
-                "temperature",
-                number_text(t.celsius),
-                "C",
-                "",
-                "",
-                "",
-                t.entered,
-                "no",
-                "",
-            ]
-        )
-    return [[guard(c) for c in row] for row in rows]
-
-
-def _unit_ascii(unit: Unit) -> str:
-    return {"×10⁹/L": "10^9/L", "°C": "C"}.get(unit.symbol, unit.symbol)
-
-
-def write_csv(rows: list[list[str]]) -> str:
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerows(rows)
-    return out.getvalue()
+def _unit_part(value: str) -> str:
+    """The unit typed in a cell ("55 %" -> "%"), or ""."""
+    m = re.match(r"^\s*(?:<=|>=|<|>|≤|≥)?\s*[+-]?[\d.,]+\s*(.*?)\s*$", value)
+    return m.group(1) if m else ""

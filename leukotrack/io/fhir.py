@@ -1,72 +1,28 @@
-"""FHIR R4 JSON in and out: a Bundle (any type), a single resource, or NDJSON.
+"""FHIR R4 JSON in: a Bundle (any type), a single resource, or NDJSON.
 
-Read: Observations by the LOINC codes of CLINICAL.md (values converted from their units, `K/uL`
-declared as UCUM included), body temperature (8310-5) as temperature readings,
-MedicationRequest / MedicationStatement as medicines, Patient as a profile. Other resources are
-ignored quietly. Times keep the wall-clock time as written; the offset is dropped
-(`domain.dates.parse_datetime`).
-
-Write: a collection Bundle of Observations with LOINC codes and UCUM units, which `parse_fhir`
-reads back. The text as entered and the record's source travel in two extensions so that a
-round trip through FHIR gives back the same results.
+Observations become results and temperature readings (`fhir_observations`: LOINC first, then
+the printed names), MedicationRequest / MedicationStatement become medicines, Patient fills a
+profile. Other resources are ignored quietly. Times keep the wall-clock time as written; the
+offset is dropped (`domain.dates.parse_datetime`). Writing is in `fhir_write`.
 """
 
 from __future__ import annotations
 
-import contextlib
+import gc
 import json
-import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import UTC, date, datetime, timezone
+from contextlib import contextmanager
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from leukotrack import __version__
-from leukotrack.domain.analytes import (
-    ANALYTES,
-    TEMPERATURE_LOINC,
-    Analyte,
-    Dimension,
-    by_loinc,
-)
 from leukotrack.domain.dates import parse_datetime
 from leukotrack.domain.errors import InputError
-from leukotrack.domain.records import (
-    Draw,
-    Medication,
-    Profile,
-    Result,
-    Sex,
-    TemperatureReading,
-)
-from leukotrack.domain.units import (
-    CANONICAL,
-    UCUM,
-    Quantity,
-    Unit,
-    check_plausible,
-    check_plausible_temperature,
-    parse_number,
-    parse_quantity,
-    parse_unit,
-)
-from leukotrack.io.parsed import (
-    FileFormatError,
-    ImportedResult,
-    Located,
-    ParsedImport,
-    decode,
-    has_digit,
-    number_text,
-)
-
-LOINC_SYSTEM = "http://loinc.org"
-UCUM_SYSTEM = "http://unitsofmeasure.org"
-ENTERED_EXTENSION = "urn:leukotrack:fhir:entered"
-SOURCE_EXTENSION = "urn:leukotrack:fhir:source"
-SKIPPED_STATUSES = frozenset({"entered-in-error", "cancelled"})
-_COMPARATORS = frozenset({"<", "<=", ">", ">="})
+from leukotrack.domain.records import Medication, Profile, Sex
+from leukotrack.io.fhir_observations import SKIPPED_STATUSES, ObservationReader
+from leukotrack.io.fhir_values import concept_text
+from leukotrack.io.parsed import FileFormatError, Located, ParsedImport, decode
 
 
 def parse_fhir(data: bytes, name: str, now: datetime | None = None) -> ParsedImport:
@@ -87,8 +43,25 @@ def parse_fhir(data: bytes, name: str, now: datetime | None = None) -> ParsedImp
             f"{name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
             "the file may be cut short. Export it again and import the whole file."
         ) from None
-    reader.read_document(document, name)
+    with _frozen(document):
+        reader.read_document(document, name)
     return parsed
+
+
+@contextmanager
+def _frozen(document: Any) -> Iterator[None]:
+    """Keep the garbage collector from scanning the decoded document again and again.
+
+    A 100,000-observation file is millions of dicts and lists; without this, every collection
+    walks all of them, and reading slows down with the size of the file. The document holds
+    no reference cycles, so there is nothing for the collector to find in it.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        del document
 
 
 def parse_fhir_document(document: Any, name: str, now: datetime | None = None) -> ParsedImport:
@@ -106,6 +79,7 @@ class FhirReader:
         self.now = now
         self.medicines_by_ref: dict[str, str] = {}
         self._times: dict[str, datetime | str] = {}
+        self.observations = ObservationReader(parsed, self._time)
 
     def read_document(self, document: Any, name: str) -> None:
         if isinstance(document, list):
@@ -143,76 +117,11 @@ class FhirReader:
             kind = resource.get("resourceType")
             label = _label(resource, where)
             if kind == "Observation":
-                self.observation(resource, label)
+                self.observations.observation(resource, label)
             elif kind in ("MedicationRequest", "MedicationStatement"):
                 self.medication(resource, label)
             elif kind == "Patient":
                 self.patient(resource, label)
-
-    # -- observations -----------------------------------------------------------------------
-    def observation(self, obs: Mapping[str, Any], label: str) -> None:
-        code = _loinc_of(obs.get("code"))
-        if code is None:
-            components = obs.get("component")
-            if isinstance(components, list) and components:
-                self._components(obs, components, label)
-            return
-        self._one_observation(obs, obs, code, label)
-
-    def _components(self, obs: Mapping[str, Any], components: list[Any], label: str) -> None:
-        for i, comp in enumerate(components):
-            if not isinstance(comp, dict):
-                continue
-            code = _loinc_of(comp.get("code"))
-            if code is not None:
-                self._one_observation(obs, comp, code, f"{label} component {i + 1}")
-
-    def _one_observation(
-        self, obs: Mapping[str, Any], holder: Mapping[str, Any], code: str, label: str
-    ) -> None:
-        a = by_loinc(code)
-        temperature = code == TEMPERATURE_LOINC
-        if a is None and not temperature:
-            return
-        p = self.parsed
-        what = "body temperature" if a is None else a.short
-        status = obs.get("status")
-        if status in SKIPPED_STATUSES:
-            p.problem(label, f"{what} marked '{status}'; left out.", skipped=True)
-            return
-        taken_at = self._time(obs, label)
-        if taken_at is None:
-            return
-        dimension = Dimension.TEMPERATURE if a is None else a.dimension
-        q = self._quantity(holder, dimension, what, label)
-        if q is None:
-            return
-        quantity, unit_written = q
-        try:
-            if a is None:
-                if quantity.comparator:
-                    raise InputError(
-                        f"A temperature is a plain reading, not '{quantity.comparator}'."
-                    )
-                celsius = check_plausible_temperature(quantity)
-                entered = f"{number_text(quantity.value)} {quantity.unit.symbol}"
-                p.temperatures.append(
-                    Located(TemperatureReading(taken_at, round(celsius, 3), entered), label)
-                )
-                return
-            value = check_plausible(a, quantity)
-            low, high = self._range(holder, a, quantity.unit, label)
-        except InputError as exc:
-            p.problem(label, str(exc))
-            return
-        entered = _entered(holder, quantity)
-        result = Result(a.key, value, entered, quantity.comparator, low, high)
-        p.add_result(
-            taken_at,
-            ImportedResult(result, label, unit_written),
-            lab=_performer(obs),
-            source=_extension(obs, SOURCE_EXTENSION) or "",
-        )
 
     def _time(self, obs: Mapping[str, Any], label: str) -> datetime | None:
         raw = obs.get("effectiveDateTime")
@@ -234,69 +143,9 @@ class FhirReader:
             return None
         return cached
 
-    def _quantity(
-        self, holder: Mapping[str, Any], dimension: Dimension, what: str, label: str
-    ) -> tuple[Quantity, str] | None:
-        p = self.parsed
-        vq = holder.get("valueQuantity")
-        if isinstance(vq, dict):
-            value = vq.get("value")
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                if isinstance(value, str) and has_digit(value):
-                    try:
-                        value = parse_number(value)
-                    except InputError as exc:
-                        p.problem(label, f"{what}: {exc}")
-                        return None
-                else:
-                    p.problem(label, f"{what} has no numeric value; left out.", skipped=True)
-                    return None
-            written = vq.get("code") or vq.get("unit")
-            try:
-                unit = _unit_of(vq, dimension)
-            except InputError as exc:
-                p.problem(label, f"{what} {number_text(float(value))}: {exc}")
-                return None
-            comparator = vq.get("comparator")
-            if comparator is not None and comparator not in _COMPARATORS:
-                p.problem(label, f"{what} has an unknown comparator '{comparator}'.")
-                return None
-            if not math.isfinite(value):
-                p.problem(label, f"{what} is not a finite number.")
-                return None
-            return Quantity(float(value), unit, comparator), str(written or unit.symbol)
-        text = holder.get("valueString")
-        if isinstance(text, str):
-            if not has_digit(text):
-                p.problem(label, f"{what} is '{text}', not a number; left out.", skipped=True)
-                return None
-            try:
-                q = parse_quantity(text, dimension)
-            except InputError as exc:
-                p.problem(label, f"{what} '{text}': {exc}")
-                return None
-            return q, q.unit.symbol
-        p.problem(label, f"{what} has no numeric value; left out.", skipped=True)
-        return None
-
-    def _range(
-        self, holder: Mapping[str, Any], a: Analyte, unit: Unit, label: str
-    ) -> tuple[float | None, float | None]:
-        ranges = holder.get("referenceRange")
-        if not isinstance(ranges, list) or not ranges or not isinstance(ranges[0], dict):
-            return None, None
-        rr = ranges[0]
-        low = _range_end(rr.get("low"), a.dimension, unit)
-        high = _range_end(rr.get("high"), a.dimension, unit)
-        if low is None and high is None and isinstance(rr.get("text"), str):
-            return range_from_text(rr["text"], unit, a.short)
-        if low is not None and high is not None and low > high:
-            raise InputError(f"the {a.short} range has its low limit above its high limit.")
-        return low, high
-
     # -- medicines and patient ----------------------------------------------------------------
     def _remember_medicine(self, resource: Mapping[str, Any]) -> None:
-        name = _concept_text(resource.get("code"))
+        name = concept_text(resource.get("code"))
         rid = resource.get("id")
         if name and isinstance(rid, str):
             self.medicines_by_ref[f"Medication/{rid}"] = name
@@ -313,7 +162,7 @@ class FhirReader:
         for contained in res.get("contained") or []:
             if isinstance(contained, dict) and contained.get("resourceType") == "Medication":
                 self._remember_medicine(contained)
-        name = _concept_text(res.get("medicationCodeableConcept"))
+        name = concept_text(res.get("medicationCodeableConcept"))
         ref = res.get("medicationReference")
         if not name and isinstance(ref, dict):
             name = self.medicines_by_ref.get(str(ref.get("reference"))) or str(
@@ -397,25 +246,6 @@ def _label(resource: Mapping[str, Any], where: str) -> str:
     return f"{name} ({where})" if where and not (isinstance(rid, str) and rid) else name
 
 
-def _loinc_of(code: Any) -> str | None:
-    """The first coding that names an analyte we keep (or body temperature)."""
-    if not isinstance(code, dict):
-        return None
-    codings = code.get("coding")
-    if not isinstance(codings, list):
-        return None
-    for coding in codings:
-        if not isinstance(coding, dict):
-            continue
-        system = coding.get("system")
-        value = coding.get("code")
-        if not isinstance(value, str) or (system is not None and system != LOINC_SYSTEM):
-            continue
-        if value == TEMPERATURE_LOINC or by_loinc(value) is not None:
-            return value
-    return None
-
-
 @lru_cache(maxsize=256)
 def _fhir_time_cached(raw: str) -> datetime | str:
     if len(raw) >= 19 and raw[10] == "T":
@@ -444,120 +274,6 @@ def _fhir_date(text: str) -> date:
     if isinstance(moment, str):
         raise InputError(moment)
     return moment.date()
-
-
-@lru_cache(maxsize=256)
-def _unit_from_text(text: str, dimension: Dimension) -> Unit:
-    return parse_unit(text, dimension)
-
-
-_UNITS: dict[tuple[Any, Any, Dimension], Unit | InputError] = {}
-
-
-def _unit_of(vq: Mapping[str, Any], dimension: Dimension) -> Unit:
-    """The unit by its UCUM code, else its written unit (`K/uL` declared as UCUM included)."""
-    key = (vq.get("code"), vq.get("unit"), dimension)
-    try:
-        found = _UNITS.get(key)
-    except TypeError:  # a list or object where a unit should be
-        found = None
-    if found is None:
-        try:
-            found = _read_unit(key[0], key[1], dimension)
-        except InputError as exc:
-            found = exc
-        if len(_UNITS) < 1000:
-            with contextlib.suppress(TypeError):
-                _UNITS[key] = found
-    if isinstance(found, InputError):
-        raise found
-    return found
-
-
-def _read_unit(code: Any, written: Any, dimension: Dimension) -> Unit:
-    candidates = [t for t in (code, written) if isinstance(t, str) and t.strip()]
-    if not candidates:
-        if dimension is Dimension.PERCENT:
-            return CANONICAL[dimension]
-        raise InputError("the value has no unit; LeukoTrack needs one such as 10*3/uL.")
-    error: InputError | None = None
-    for text in candidates:
-        try:
-            return _unit_from_text(text, dimension)
-        except InputError as exc:
-            error = error or exc
-    assert error is not None
-    raise error
-
-
-def _range_end(q: Any, dimension: Dimension, unit: Unit) -> float | None:
-    if not isinstance(q, dict):
-        return None
-    value = q.get("value")
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    try:
-        own = _unit_of(q, dimension) if (q.get("code") or q.get("unit")) else unit
-    except InputError:
-        own = unit
-    return own.to_canonical(float(value))
-
-
-_RANGE = re.compile(r"\s*([0-9]+(?:[.,][0-9]+)?)\s*(?:-|–|to)\s*([0-9]+(?:[.,][0-9]+)?)\s*(.*)")
-_BOUND = re.compile(r"\s*(<=|>=|<|>|≤|≥)\s*([0-9]+(?:[.,][0-9]+)?)\s*(.*)")
-
-
-def range_from_text(text: str, unit: Unit, what: str) -> tuple[float | None, float | None]:
-    """ "4.0-11.0", "<150", ">4.0" in the value's unit -> canonical (low, high)."""
-    m = _RANGE.fullmatch(text)
-    if m:
-        low, high = parse_number(m.group(1)), parse_number(m.group(2))
-        if low > high:
-            raise InputError(f"the {what} range '{text}' has its low limit above its high limit.")
-        return unit.to_canonical(low), unit.to_canonical(high)
-    m = _BOUND.fullmatch(text)
-    if m:
-        bound = unit.to_canonical(parse_number(m.group(2)))
-        return (None, bound) if m.group(1) in ("<", "<=", "≤") else (bound, None)
-    raise InputError(
-        f"the {what} reference range '{text}' cannot be read; write it like 4.0-11.0 or <150."
-    )
-
-
-def _entered(holder: Mapping[str, Any], q: Quantity) -> str:
-    own = _extension(holder, ENTERED_EXTENSION)
-    if own:
-        return own
-    return f"{q.comparator or ''}{number_text(q.value)} {q.unit.symbol}"
-
-
-def _extension(res: Mapping[str, Any], url: str) -> str | None:
-    for ext in res.get("extension") or []:
-        if isinstance(ext, dict) and ext.get("url") == url:
-            value = ext.get("valueString")
-            return value if isinstance(value, str) else None
-    return None
-
-
-def _performer(obs: Mapping[str, Any]) -> str:
-    performers = obs.get("performer")
-    if isinstance(performers, list) and performers and isinstance(performers[0], dict):
-        display = performers[0].get("display")
-        if isinstance(display, str):
-            return display.strip()[:200]
-    return ""
-
-
-def _concept_text(concept: Any) -> str:
-    if not isinstance(concept, dict):
-        return ""
-    text = concept.get("text")
-    if isinstance(text, str) and text.strip():
-        return text.strip()
-    for coding in concept.get("coding") or []:
-        if isinstance(coding, dict) and isinstance(coding.get("display"), str):
-            return str(coding["display"]).strip()
-    return ""
 
 
 def _medication_dates(res: Mapping[str, Any]) -> tuple[str | None, str | None]:
@@ -598,142 +314,3 @@ def _patient_name(res: Mapping[str, Any]) -> str:
         if full:
             return full
     return ""
-
-
-# -- writing ----------------------------------------------------------------------------------
-def _coding(a: Analyte) -> dict[str, Any]:
-    return {"system": LOINC_SYSTEM, "code": a.loinc[0], "display": a.name}
-
-
-def _quantity_json(value: float, unit: Unit, comparator: str | None = None) -> dict[str, Any]:
-    out: dict[str, Any] = {"value": value}
-    if comparator:
-        out["comparator"] = comparator
-    out.update({"unit": UCUM[unit], "system": UCUM_SYSTEM, "code": UCUM[unit]})
-    return out
-
-
-def observation_json(draw: Draw, r: Result, index: int) -> dict[str, Any]:
-    """One Observation: LOINC code, canonical value with its UCUM unit, the lab's range."""
-    a = ANALYTES[r.analyte]
-    unit = CANONICAL[a.dimension]
-    obs: dict[str, Any] = {
-        "resourceType": "Observation",
-        "id": f"result-{draw.id or 0}-{index}",
-        "extension": [
-            {"url": ENTERED_EXTENSION, "valueString": r.entered},
-            {"url": SOURCE_EXTENSION, "valueString": draw.source},
-        ],
-        "status": "final",
-        "category": [
-            {
-                "coding": [
-                    {
-                        "system": "http://terminology.hl7.org/CodeSystem/observation-category",
-                        "code": "laboratory",
-                    }
-                ]
-            }
-        ],
-        "code": {"coding": [_coding(a)], "text": a.name},
-        "effectiveDateTime": fhir_moment(draw.taken_at),
-        "valueQuantity": _quantity_json(r.value, unit, r.comparator),
-    }
-    if draw.lab:
-        obs["performer"] = [{"display": draw.lab}]
-    if r.has_lab_range:
-        rr: dict[str, Any] = {}
-        if r.ref_low is not None:
-            rr["low"] = _quantity_json(r.ref_low, unit)
-        if r.ref_high is not None:
-            rr["high"] = _quantity_json(r.ref_high, unit)
-        obs["referenceRange"] = [rr]
-    return obs
-
-
-def temperature_json(t: TemperatureReading, index: int) -> dict[str, Any]:
-    return {
-        "resourceType": "Observation",
-        "id": f"temperature-{t.id or index}",
-        "status": "final",
-        "category": [
-            {
-                "coding": [
-                    {
-                        "system": "http://terminology.hl7.org/CodeSystem/observation-category",
-                        "code": "vital-signs",
-                    }
-                ]
-            }
-        ],
-        "code": {
-            "coding": [
-                {"system": LOINC_SYSTEM, "code": TEMPERATURE_LOINC, "display": "Body temperature"}
-            ]
-        },
-        "effectiveDateTime": fhir_moment(t.taken_at),
-        "valueQuantity": _quantity_json(t.celsius, CANONICAL[Dimension.TEMPERATURE]),
-    }
-
-
-def fhir_moment(moment: datetime) -> str:
-    """The wall-clock time as stored, with this computer's offset for it (FHIR wants one).
-
-    Not `moment.astimezone()`: a time that does not exist locally (02:30 on the morning clocks
-    go forward) would be moved an hour, and would come back as a different blood test.
-    """
-    offset = moment.astimezone().utcoffset()
-    return moment.replace(tzinfo=timezone(offset) if offset is not None else UTC).isoformat()
-
-
-def medication_json(m: Medication, index: int) -> dict[str, Any]:
-    period: dict[str, str] = {"start": m.start.isoformat()}
-    if m.stop is not None:
-        period["end"] = m.stop.isoformat()
-    out: dict[str, Any] = {
-        "resourceType": "MedicationStatement",
-        "id": f"medication-{m.id or index}",
-        "status": "completed" if m.stop is not None else "active",
-        "medicationCodeableConcept": {"text": m.name},
-        "effectivePeriod": period,
-    }
-    if m.dose:
-        out["dosage"] = [{"text": m.dose}]
-    return out
-
-
-def patient_json(p: Profile) -> dict[str, Any]:
-    out: dict[str, Any] = {"resourceType": "Patient", "id": "patient"}
-    if p.name:
-        out["name"] = [{"text": p.name}]
-    if p.sex is not None:
-        out["gender"] = p.sex.value
-    if p.birth_date is not None:
-        out["birthDate"] = p.birth_date.isoformat()
-    return out
-
-
-def fhir_bundle(
-    draws: Iterable[Draw],
-    temperatures: Iterable[TemperatureReading] = (),
-    medications: Iterable[Medication] = (),
-    profile: Profile | None = None,
-    now: datetime | None = None,
-) -> dict[str, Any]:
-    """A collection Bundle. Calculated ANCs are left out: the importer calculates them again."""
-    resources: list[dict[str, Any]] = []
-    if profile is not None and not profile.is_empty:
-        resources.append(patient_json(profile))
-    for draw in draws:
-        for i, r in enumerate(draw.results):
-            if not r.calculated:
-                resources.append(observation_json(draw, r, i))
-    resources.extend(temperature_json(t, i) for i, t in enumerate(temperatures))
-    resources.extend(medication_json(m, i) for i, m in enumerate(medications))
-    return {
-        "resourceType": "Bundle",
-        "type": "collection",
-        "timestamp": (now or datetime.now()).astimezone().isoformat(timespec="seconds"),
-        "meta": {"tag": [{"code": f"leukotrack-{__version__}"}]},
-        "entry": [{"resource": r} for r in resources],
-    }

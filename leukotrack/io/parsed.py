@@ -85,6 +85,9 @@ class ParsedImport:
     full_profile: bool = False  # True: a backup's whole profile (thresholds too), not a Patient
     problems: list[Problem] = field(default_factory=list)
     recalculate_anc: bool = True  # a backup keeps its own calculated ANCs
+    untracked: dict[str, int] = field(default_factory=dict)  # name -> observations left aside
+    conflicts: set[tuple[datetime, str]] = field(default_factory=set)
+    lab_reports: list[Any] = field(default_factory=list)  # io.report_backup.KeptReport
 
     @property
     def blocking(self) -> list[Problem]:
@@ -93,16 +96,32 @@ class ParsedImport:
     def problem(self, where: str, message: str, *, skipped: bool = False) -> None:
         self.problems.append(Problem(where, message, skipped))
 
+    def not_tracked(self, name: str) -> None:
+        """An observation of something LeukoTrack does not keep: counted, not a problem."""
+        key = " ".join(name.split())[:80] or "unnamed"
+        self.untracked[key] = self.untracked.get(key, 0) + 1
+
     def add_result(
         self, taken_at: datetime, item: ImportedResult, lab: str = "", source: str = ""
     ) -> None:
-        """Group by time; the same analyte twice at one time must carry the same value."""
+        """Group by time; the same analyte twice at one time must carry the same value.
+
+        When two differ, neither is kept: LeukoTrack cannot tell which one is right, so with
+        `--skip-problems` both are left out (and any later one for that analyte and time).
+        """
         draw = self.draws.get(taken_at)
         if draw is None:
             draw = self.draws[taken_at] = ImportedDraw(taken_at, [], lab, source)
         elif lab and not draw.lab:
             draw.lab = lab
         key = item.result.analyte
+        if (taken_at, key) in self.conflicts:
+            self.problem(
+                item.where,
+                f"another {key} result at {show_time(taken_at)} differs from this one "
+                f"({item.result.entered}); keep only the right one.",
+            )
+            return
         for other in draw.results:
             if other.result.analyte != key:
                 continue
@@ -113,6 +132,13 @@ class ParsedImport:
                 f"a second {key} result at {show_time(taken_at)} ({item.result.entered}) differs "
                 f"from the one in {other.where} ({other.result.entered}); keep only the right one.",
             )
+            self.problem(
+                other.where,
+                f"{key} {other.result.entered} at {show_time(taken_at)} differs from "
+                f"{item.result.entered} in {item.where}; neither is kept.",
+            )
+            draw.results.remove(other)
+            self.conflicts.add((taken_at, key))
             return
         draw.results.append(item)
 

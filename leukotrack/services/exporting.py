@@ -14,8 +14,8 @@ from typing import Literal
 from leukotrack.domain.errors import InputError
 from leukotrack.domain.privacy import check_new_passphrase
 from leukotrack.io.backup import backup_document, write_backup
-from leukotrack.io.csv_format import csv_rows, write_csv
-from leukotrack.io.fhir import fhir_bundle
+from leukotrack.io.csv_write import csv_rows, write_csv
+from leukotrack.io.fhir_write import fhir_bundle
 from leukotrack.io.files import write_atomic, write_atomic_bytes
 from leukotrack.storage.db import Database
 from leukotrack.storage.sealing import seal_with_passphrase
@@ -45,6 +45,10 @@ def export_text(db: Database, fmt: str, now: datetime | None = None) -> str:
                 medications=repo.medications(),
                 now=now,
             )
+            from leukotrack.io.report_backup import SECTION, report_json
+            from leukotrack.services.labreports import kept_reports
+
+            document[SECTION] = [report_json(k) for k in kept_reports(repo)]
             return write_backup(document)
     raise InputError(f"'{fmt}' is not an export format; use csv, json or fhir.")
 

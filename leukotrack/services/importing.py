@@ -4,6 +4,10 @@
   (what a GUI wizard shows before the user confirms).
 - `import_files` imports each file in its own transaction. Any blocking problem in a file means
   nothing from that file is stored, and every problem is listed with its line or resource id.
+  With `skip_problems=True` the good rows are stored and every bad row is left out (and listed);
+  a bad row is never stored anywhere.
+- Observations of things LeukoTrack does not track (vital signs other than temperature, other
+  panels) are counted by name (`ImportPreview.untracked`), not listed as problems.
 - Re-importing adds nothing: a result whose analyte, time and value are already stored is
   skipped; a different value for the same analyte and time is a problem. Existing data is never
   changed: the profile is filled only while it is empty, settings only where absent.
@@ -16,7 +20,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -64,6 +68,7 @@ class ImportPreview:
     diary_entries: int  # fatigue and infections (backups)
     fills_profile: bool
     problems: tuple[Problem, ...]
+    untracked: tuple[tuple[str, int], ...] = ()  # (name, observations), most frequent first
 
     @property
     def blocking(self) -> tuple[Problem, ...]:
@@ -77,6 +82,18 @@ class ImportPreview:
     def added_results(self) -> int:
         return sum(self.new_results.values())
 
+    @property
+    def added_items(self) -> int:
+        """Everything importing would store: results, temperatures, medicines, diary entries."""
+        return self.added_results + self.temperatures + self.medications + self.diary_entries
+
+    @property
+    def can_import_the_rest(self) -> bool:
+        """Blocking problems, but good rows beside them (new, or stored already) that
+        `skip_problems` would keep."""
+        good = self.added_items > 0 or self.duplicates > 0
+        return bool(self.blocking) and self.kind != "unreadable" and good
+
 
 @dataclass(frozen=True)
 class FileReport:
@@ -84,6 +101,7 @@ class FileReport:
 
     preview: ImportPreview
     stored: bool
+    left_out_problems: bool = False  # stored with `skip_problems`, its blocking rows left out
 
     @property
     def path(self) -> Path:
@@ -174,6 +192,7 @@ def _preview(path: Path, parsed: ParsedImport, plan: _Plan) -> ImportPreview:
         diary_entries=len(plan.fatigue) + len(plan.infections),
         fills_profile=plan.profile is not None,
         problems=tuple(parsed.problems) + tuple(plan.problems),
+        untracked=tuple(sorted(parsed.untracked.items(), key=lambda kv: (-kv[1], kv[0]))),
     )
 
 
@@ -200,10 +219,11 @@ def import_files(
     paths: Sequence[Path],
     date_format: str | None = None,
     now: datetime | None = None,
+    skip_problems: bool = False,
     passphrase: str | None = None,
 ) -> ImportReport:
-    """Import each file in its own transaction; a file with any blocking problem stores nothing.
-
+    """Import each file in its own transaction; a file with any blocking problem stores nothing,
+    unless `skip_problems`: then its good rows are stored and the bad ones left out.
     `passphrase` opens encrypted JSON backups (`export --format json --encrypt`).
     """
     now = now or datetime.now()
@@ -218,14 +238,25 @@ def import_files(
         with db.transaction() as repo:
             plan = _plan(repo, parsed)
             preview = _preview(path, parsed, plan)
-            if not preview.can_import:
+            partial = skip_problems and preview.can_import_the_rest
+            if not preview.can_import and not partial:
                 reports.append(FileReport(preview, False))
                 continue
             if plan.has_work and safety_copy is None:
                 safety_copy = _safety_copy(db, now)
             _store(repo, plan, parsed, str(path))
-        reports.append(FileReport(preview, True))
+        reports.append(FileReport(preview, True, partial))
     return ImportReport(tuple(reports), safety_copy)
+
+
+def store_parsed(repo: Repository, parsed: ParsedImport, path: Path) -> ImportPreview:
+    """Plan and store one parsed file inside the caller's transaction (nothing if it has a
+    blocking problem: the preview lists them)."""
+    plan = _plan(repo, parsed)
+    preview = _preview(path, parsed, plan)
+    if preview.can_import:
+        _store(repo, plan, parsed, str(path))
+    return preview
 
 
 def _safety_copy(db: Database, now: datetime) -> Path:
@@ -402,27 +433,7 @@ def _store(repo: Repository, plan: _Plan, parsed: ParsedImport, source_file: str
         repo.add_fatigue(f)
     for i in plan.infections:
         repo.add_infection(i)
+    if parsed.lab_reports:
+        from leukotrack.services.labreports import restore_reports
 
-
-def summary_lines(report: FileReport) -> Iterable[str]:
-    """Plain lines for the command line: what was added or skipped, per file."""
-    p = report.preview
-    if not report.stored:
-        yield f"{p.path}: nothing imported ({len(p.blocking)} problem(s))."
-        return
-    parts = [f"{n} {ANALYTES[k].short}" for k, n in p.new_results.items()]
-    added = f"{p.added_results} results in {p.new_draws} new draws" if p.added_results else ""
-    extras = [
-        f"{n} {what}"
-        for n, what in (
-            (p.temperatures, "temperatures"),
-            (p.medications, "medicines"),
-            (p.diary_entries, "diary entries"),
-        )
-        if n
-    ]
-    what = ", ".join(x for x in [added, *extras] if x) or "nothing new"
-    detail = f" ({', '.join(parts)})" if parts else ""
-    yield f"{p.path}: added {what}{detail}; {p.duplicates} already stored, skipped."
-    if p.fills_profile:
-        yield f"{p.path}: the empty profile was filled from the file."
+        restore_reports(repo, parsed.lab_reports)

@@ -7,6 +7,7 @@ and under the recovery key (storage/sealing.py). Converting the files is crash-s
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,7 @@ from leukotrack.storage.sealing import (
     write_sealed_file,
 )
 
+OPENED_REPORTS = "open-reports"  # where a plain record's lab reports are copied for a viewer
 EXPORT_NOTICE_SETTING = "privacy.export_notice_shown"
 EXPORT_NOTICE = (
     "Note: this record is encrypted, but exported files are not: keep the file somewhere "
@@ -139,6 +141,9 @@ def turn_on(
     encryption.clear_leftovers(data_dir)
     key_file, data_key, recovery = new_key_file(passphrase, kdf)
     encryption.switch(data_dir, None, data_key, key_file)
+    opened = data_dir / OPENED_REPORTS
+    if opened.is_dir():  # plain copies handed to a PDF viewer; the originals are in the database
+        shutil.rmtree(opened)
     return Enabled(data_key, format_recovery_key(recovery))
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -125,3 +126,36 @@ class MedicationRow(Base):
     dose: Mapped[str] = mapped_column(String(200), default="")
     kind: Mapped[str] = mapped_column(String(20), default="other")
     source: Mapped[str] = mapped_column(String(300), default="manual")
+
+
+class ReportFileRow(Base):
+    """An imported lab report kept as it was (the hematologist can see the original)."""
+
+    __tablename__ = "report_file"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(300))
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    pages: Mapped[int] = mapped_column(Integer)
+    method: Mapped[str] = mapped_column(String(10), default="text")  # "text" or "ocr"
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ReportSourceRow(Base):
+    """Where one result of a draw was read: its report, page and printed line.
+
+    Keyed by draw and analyte (not result id) so that editing a draw keeps its sources.
+    """
+
+    __tablename__ = "report_source"
+    __table_args__ = (UniqueConstraint("draw_id", "analyte"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_file_id: Mapped[int] = mapped_column(
+        ForeignKey("report_file.id", ondelete="CASCADE"), index=True
+    )
+    draw_id: Mapped[int] = mapped_column(ForeignKey("draw.id", ondelete="CASCADE"), index=True)
+    analyte: Mapped[str] = mapped_column(String(40))
+    page: Mapped[int] = mapped_column(Integer)
+    line: Mapped[str] = mapped_column(Text, default="")

@@ -32,6 +32,7 @@ from leukotrack.storage.models import (
     TemperatureRow,
 )
 from leukotrack.storage.reader import Reader, thresholds_to_json
+from leukotrack.storage.report_files import ReportFiles
 
 
 def split_entered(entered: str) -> tuple[str, str]:
@@ -297,6 +298,11 @@ class Repository:
 
     def delete_medication(self, medication_id: int) -> None:
         self.session.execute(delete(MedicationRow).where(MedicationRow.id == medication_id))
+
+    @property
+    def report_files(self) -> ReportFiles:
+        """Imported lab reports and where each result was read (storage/report_files.py)."""
+        return ReportFiles(self.session)
 
     # -- bookkeeping ----------------------------------------------------------------------
     def counts(self) -> dict[str, int]:

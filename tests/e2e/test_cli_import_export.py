@@ -84,3 +84,31 @@ def test_export_fhir_and_csv_read_back(data_dir: Path, tmp_path: Path) -> None:
         if e["resource"]["resourceType"] == "Observation"
     }
     assert codes == {"6690-2", "770-8"}
+
+
+def test_skip_problems_stores_the_good_rows_and_prints_each_left_out(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    csv = tmp_path / "portal.csv"
+    csv.write_text(
+        "date,analyte,value,unit\n"
+        "2025-01-02,WBC,3.1,K/mcL\n"
+        "2025-01-02,Neut Abs,1.2,x10(3)/mcL\n"
+        "2025-01-03,WBC,3.3,K\n"  # ambiguous unit
+        "2025-01-04,WBC,4500,K/uL\n"  # implausible
+        "2025-01-05,Hgb,11.9,g/dL\n"
+    )
+    refused = run_cli(data_dir, "import", str(csv))
+    assert refused.returncode == 2 and row_counts(data_dir).get("result", 0) == 0
+    proc = run_cli(data_dir, "import", "--skip-problems", str(csv))
+    assert proc.returncode == 0, proc.stderr
+    assert "added 3 results in 2 new draws" in proc.stdout
+    assert "left out 2 rows with problems" in proc.stdout
+    left_out = [x for x in proc.stderr.splitlines() if ": left out: " in x]
+    assert len(left_out) == 2
+    assert "line 4" in left_out[0] and "two readings" in left_out[0]
+    assert "line 5" in left_out[1] and "not a plausible" in left_out[1]
+    counts = row_counts(data_dir)
+    again = run_cli(data_dir, "import", "--skip-problems", str(csv))
+    assert again.returncode == 0 and "nothing new" in again.stdout
+    assert row_counts(data_dir) == counts

@@ -73,7 +73,7 @@ def test_file_import_previews_then_stores_and_shows_results(
     files = window.controller.files
     files.choose_import_files = lambda: [path]
     action = file_action(window, "&Import…")
-    assert action.shortcut().toString() == "Ctrl+I"
+    assert action.shortcut().toString() == "Ctrl+Shift+I"
 
     wizard = open_wizard(qtbot, window, action.trigger)
     assert wizard.file_name.text() == "labs.csv"

@@ -5,7 +5,8 @@ from datetime import datetime
 import pytest
 
 from leukotrack.domain.records import Draw, Result
-from leukotrack.io.csv_format import csv_rows, guard, parse_csv, read_date, write_csv
+from leukotrack.io.csv_format import parse_csv, read_date
+from leukotrack.io.csv_write import csv_rows, guard, write_csv
 from leukotrack.io.parsed import FileFormatError
 
 NOW = datetime(2026, 1, 1)
@@ -151,3 +152,48 @@ def test_iso_dates_are_read_whatever_date_format_is_given() -> None:
 
     assert read_date("2024-05-03", "%d/%m/%Y") == datetime(2024, 5, 3)
     assert read_date("03/05/2024", "%d/%m/%Y") == datetime(2024, 5, 3)
+
+
+# -- printed names and units from real reports (issue 12) --------------------------------------
+def test_wide_headers_in_other_languages_with_their_units() -> None:
+    p = parse(
+        "Datum;Leukozyten (G/l);Neutrophile abs. (Tsd/µl);Hämoglobin (g/dl);Thrombozyten (/nl)\n"
+        "2025-03-03;3,1;1,2;12,5;180\n"
+    )
+    got = {k[1]: v.value for k, v in values(p).items()}
+    assert got == {"wbc": 3.1, "anc": 1.2, "hemoglobin": 12.5, "platelets": 180}
+
+
+def test_long_layout_reads_printed_names_and_units() -> None:
+    p = parse(
+        "date,analyte,value,unit\n"
+        "2025-03-03,Neut Abs,1.4,x10E3/uL\n"
+        "2025-03-03,Neutrophils,45,%\n"
+        "2025-03-03,Polynucléaires neutrophiles,1.4,G/L\n"
+        "2025-03-03,Platelet Count,162,Thousand/uL\n"
+        "2025-03-03,IG#,0.02,K/uL\n"
+    )
+    got = {k[1]: v.value for k, v in values(p).items()}
+    assert got == {"anc": 1.4, "neutrophils_pct": 45, "platelets": 162}
+    (ig,) = p.problems
+    assert ig.skipped and "immature granulocytes" in ig.message and ig.where == "line 6"
+
+
+def test_an_open_name_column_is_decided_by_each_cell_unit() -> None:
+    p = parse("date,Neutrophils\n2025-03-03,55 %\n2025-03-04,1.7 x10^9/L\n2025-03-05,1.7\n")
+    got = {k[1]: v.value for k, v in values(p).items()}
+    assert got == {"neutrophils_pct": 55, "anc": 1.7}
+    (open_cell,) = p.blocking
+    assert open_cell.where == "line 4, Neutrophils" and "count or a percentage" in open_cell.message
+
+
+def test_never_mapped_column_is_left_out_with_the_reason() -> None:
+    p = parse("date,WBC (K/uL),Immature Granulocytes (%)\n2025-03-03,3.1,0.4\n")
+    assert [k[1] for k in values(p)] == ["wbc"]
+    (col,) = p.problems
+    assert col.skipped and col.where == "column 3" and "never read as neutrophils" in col.message
+
+
+def test_cell_unit_and_column_unit_of_the_same_scale_agree() -> None:
+    p = parse("date,analyte,value,unit\n2025-03-03,wbc,3.1 x10^9/L,K/mcL\n")
+    assert p.problems == [] and next(iter(values(p).values())).value == 3.1

@@ -190,9 +190,12 @@ def test_entered_in_error_left_out() -> None:
     assert not p.draws and p.problems[0].skipped
 
 
-def test_same_analyte_same_time_different_value_is_blocking() -> None:
-    p = parse(bundle(obs("6690-2", 4.0, id="a"), obs("6690-2", 5.0, id="b")))
-    assert len(p.blocking) == 1 and "Observation b" in p.blocking[0].where
+def test_same_analyte_same_time_different_value_is_blocking_and_neither_is_kept() -> None:
+    p = parse(
+        bundle(obs("6690-2", 4.0, id="a"), obs("6690-2", 5.0, id="b"), obs("6690-2", 4.0, id="c"))
+    )
+    assert [pr.where for pr in p.blocking] == ["Observation b", "Observation a", "Observation c"]
+    assert all(not d.results for d in p.draws.values())
 
 
 def test_components_of_a_panel() -> None:
@@ -232,7 +235,7 @@ def test_export_keeps_a_wall_clock_time_that_does_not_exist_locally(monkeypatch)
     import time as _time
     from datetime import datetime as _dt
 
-    from leukotrack.io.fhir import fhir_moment
+    from leukotrack.io.fhir_write import fhir_moment
 
     monkeypatch.setenv("TZ", "Europe/Berlin")
     _time.tzset()

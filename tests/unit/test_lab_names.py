@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from leukotrack.domain.analytes import ANALYTES
-from leukotrack.domain.lab_names import NameMatch, match_test_name
+from leukotrack.domain.lab_names import NameMatch, is_temperature_name, match_test_name
 
 NEVER = "never"
 
@@ -221,6 +221,8 @@ NAMES: list[tuple[str, str | None, str | None]] = [
     ("WBC, Urine", "/[HPF]", NEVER),
     ("Leukocytes [#/area] in Urine sediment", "/[HPF]", NEVER),
     ("WBC, CSF", "/uL", NEVER),
+    ("WBC", "/[HPF]", NEVER),  # a urinalysis line with no specimen in its name
+    ("RBC", "/hpf", NEVER),
     # -- unknown: not a name LeukoTrack keeps --
     ("Sodium", "mmol/L", None),
     ("Neutrophil/Lymphocyte ratio", None, None),
@@ -281,6 +283,44 @@ def test_any_text_gives_a_match_or_a_reason(printed: str, unit: str | None) -> N
     assert not (m.never_map and m.analyte is not None)
 
 
-@given(st.sampled_from([n for n, _, e in NAMES if e == NEVER]), st.sampled_from(["", " #", " %"]))
+NEVER_BY_NAME = [n for n, u, e in NAMES if e == NEVER and "pf" not in (u or "").lower()]
+
+
+@given(st.sampled_from(NEVER_BY_NAME), st.sampled_from(["", " #", " %"]))
 def test_never_names_stay_never_with_any_marker(printed: str, marker: str) -> None:
     assert match_test_name(printed + marker, "K/uL").never_map
+
+
+@pytest.mark.parametrize(
+    ("printed", "is_temperature"),
+    [
+        ("Temperature", True),
+        ("Temp", True),
+        ("Body temperature", True),
+        ("Oral Temperature", True),
+        ("Körpertemperatur", True),
+        ("Température corporelle", True),
+        ("Temperatura corporal", True),
+        ("Lichaamstemperatuur", True),
+        ("8310-5", True),
+        ("Temperature of specimen", False),
+        ("WBC", False),
+    ],
+)
+def test_temperature_names(printed: str, is_temperature: bool) -> None:
+    assert is_temperature_name(printed) is is_temperature
+
+
+def test_the_dictionary_is_consistent() -> None:
+    """No two families share a name, no name is empty once its markers are set aside, and no
+    name of ours is caught by a never-map rule."""
+    from leukotrack.domain import lab_names
+
+    seen: dict[frozenset[str], str] = {}
+    for family, names in lab_names._NAMES.items():
+        for name in names.split("|"):
+            tokens = lab_names.fold_name(name.rstrip("#"))
+            core = frozenset(lab_names._markers(tokens)[2])
+            assert core, name
+            assert seen.setdefault(core, family) == family, name
+            assert lab_names._never(tokens) is None, name

@@ -28,6 +28,13 @@ SAMPLE_ROWS: dict[str, list[str]] = {
         "INSERT INTO medication (name, start, stop, dose, kind, source) VALUES ('Clozapine', '2025-01-01', NULL, '200 mg', 'other', 'manual')",
     ],
 }
+SAMPLE_ROWS["0004"] = [
+    *SAMPLE_ROWS["0001"],
+    "INSERT INTO report_file (id, file_name, sha256, content, pages, method, imported_at) "
+    "VALUES (1, 'cbc.pdf', 'ab12', X'255044462D', 1, 'text', '2026-03-05 10:00:00.000000')",
+    "INSERT INTO report_source (report_file_id, draw_id, analyte, page, line) "
+    "VALUES (1, 1, 'wbc', 1, 'WBC 3100 /uL')",
+]
 
 
 def test_every_revision_has_sample_rows() -> None:
@@ -54,5 +61,8 @@ def test_upgrade_from_each_revision_keeps_everything(tmp_path: Path, revision: s
             assert draw.get("anc").comparator == "<"  # type: ignore[union-attr]
             assert repo.profile().name == "Sam" and repo.profile().questions == "Why?"
             assert repo.setting("entry.units") == {"wbc": "K/µL"}
+            if "report_file" in counts:  # from 0004 on
+                expected = 1 if revision >= "0004" else 0
+                assert counts["report_file"] == expected == len(repo.report_files.sources())
     finally:
         db.close()

@@ -8,7 +8,6 @@ and other callers can replace them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -21,11 +20,24 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 from leukotrack import APP_NAME
 from leukotrack.domain.analytes import ANALYTES
 from leukotrack.domain.errors import LeukoTrackError
+from leukotrack.gui.controllers.import_wording import (
+    AMBIGUOUS,
+    DATE_IN_MESSAGE,
+    KINDS,
+    added_message,
+    blocked_reason,
+    date_format,
+    offers_the_rest,
+    plural,
+    problem_rows,
+    rest_button_text,
+    result_rows,
+    summary_text,
+)
 from leukotrack.gui.views.import_view import ImportView, fill_table, fit_height
 
 if TYPE_CHECKING:  # the importers load when first used, off the window's first paint
     from leukotrack.gui.controllers.main_controller import MainController
-    from leukotrack.io.parsed import Problem
     from leukotrack.services.importing import ImportPreview
 
 IMPORT_FILTERS = "Health records (*.json *.ndjson *.csv *.txt);;All files (*)"
@@ -35,119 +47,6 @@ EXPORT_FILTERS: dict[str, tuple[str, str]] = {
     "LeukoTrack backup (*.json)": ("json", ".json"),
     "FHIR R4 (*.json)": ("fhir", ".json"),
 }
-KINDS = {
-    "fhir": "FHIR R4 health record (for example an export from a patient portal)",
-    "csv": "CSV spreadsheet",
-    "backup": "LeukoTrack backup",
-    "unreadable": "LeukoTrack cannot read this file",
-}
-_AMBIGUOUS = "could be day/month or month/day"
-_DATE_IN_MESSAGE = re.compile(r"'\d{1,2}(?P<sep>[./-])\d{1,2}(?P=sep)\d{4}")
-_CLI_DATE_HINT = re.compile(r"give the file's date format \(for example --date-format[^)]*\)")
-_FORMAT_GIVEN = re.compile(r" \(the date format '[^']*' given for this file\)")
-
-
-def gui_wording(message: str) -> str:
-    """The services speak to the command line; in the window the date order is chosen above."""
-    message = _FORMAT_GIVEN.sub(" (the date order chosen above)", message)
-    return _CLI_DATE_HINT.sub("choose the file's date order above", message)
-
-
-def date_format(order: str | None, separator: str) -> str | None:
-    if order == "day":
-        return f"%d{separator}%m{separator}%Y"
-    if order == "month":
-        return f"%m{separator}%d{separator}%Y"
-    return None
-
-
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
-def summary_text(p: ImportPreview) -> str:
-    """What importing would add, in a few plain sentences."""
-    if p.kind == "unreadable":
-        return "Nothing can be read from this file."
-    noun = {"fhir": "resources", "csv": "rows"}.get(p.kind, "records")
-    parts = [f"{_plural(p.rows, noun[:-1], noun)} read."]
-    added = []
-    if p.added_results:
-        added.append(
-            f"{_plural(p.added_results, 'blood count result')} "
-            f"({_plural(p.new_draws, 'new blood test')})"
-        )
-    for n, one, many in (
-        (p.temperatures, "temperature reading", None),
-        (p.medications, "medicine", None),
-        (p.diary_entries, "diary entry", "diary entries"),
-    ):
-        if n:
-            added.append(_plural(n, one, many))
-    verb = "Adds" if p.can_import else "Would add, once the problems are fixed,"
-    parts.append(f"{verb} {', '.join(added)}." if added else "Adds nothing new.")
-    if p.duplicates:
-        parts.append(f"{_plural(p.duplicates, 'item')} already stored: skipped.")
-    if p.fills_profile:
-        parts.append("Your profile is empty: it will be filled from the file.")
-    return " ".join(parts)
-
-
-def result_rows(p: ImportPreview) -> list[tuple[str, ...]]:
-    """In the order a lab report lists them: 'WBC — white blood cells', count, units."""
-    order = list(ANALYTES)
-    return [
-        (
-            f"{ANALYTES[key].short} — {ANALYTES[key].name}",
-            str(p.new_results[key]),
-            ", ".join(u or "(no unit)" for u in p.units_seen.get(key, ())),
-        )
-        for key in sorted(p.new_results, key=order.index)
-    ]
-
-
-def problem_rows(problems: tuple[Problem, ...]) -> list[tuple[str, ...]]:
-    ordered = sorted(problems, key=lambda pr: pr.skipped)  # blocking first
-    return [
-        (pr.where, gui_wording(pr.message), "Left out" if pr.skipped else "Blocks import")
-        for pr in ordered
-    ]
-
-
-def blocked_reason(p: ImportPreview) -> str:
-    """Why Import is disabled, and what to do about it."""
-    if p.kind == "unreadable":
-        return (
-            "This file cannot be imported. LeukoTrack reads FHIR R4 JSON (a Bundle, an "
-            "Observation or NDJSON), CSV with a date column, and its own backups."
-        )
-    if any(_AMBIGUOUS in pr.message for pr in p.blocking):
-        return (
-            "Some dates could be read day-first or month-first. Choose the file's date order "
-            "above; nothing has been stored."
-        )
-    return (
-        f"Nothing can be imported while the file has {_plural(len(p.blocking), 'problem')} "
-        "marked “Blocks import”. Correct those lines in the file (or the stored records they "
-        "clash with) and import it again. Nothing has been stored."
-    )
-
-
-def added_message(p: ImportPreview) -> str:
-    """The status bar line after a file was stored."""
-    parts = []
-    if p.added_results:
-        parts.append(_plural(p.added_results, "result"))
-    for n, one, many in (
-        (p.temperatures, "temperature", None),
-        (p.medications, "medicine", None),
-        (p.diary_entries, "diary entry", "diary entries"),
-    ):
-        if n:
-            parts.append(_plural(n, one, many))
-    what = ", ".join(parts) if parts else "nothing new"
-    skipped = f"; {p.duplicates} already stored" if p.duplicates else ""
-    return f"Imported {p.path.name}: added {what}{skipped}."
 
 
 class _DropFilter(QObject):
@@ -199,7 +98,7 @@ class FileController:
         self._separator = "/"
 
         self.action_import = QAction("&Import…", view)
-        self.action_import.setShortcut(QKeySequence("Ctrl+I"))
+        self.action_import.setShortcut(QKeySequence("Ctrl+Shift+I"))
         self.action_import.setStatusTip("Import results from a FHIR, CSV or LeukoTrack file")
         self.action_import.triggered.connect(self.import_chosen)
         self.action_export = QAction("&Export…", view)
@@ -243,7 +142,14 @@ class FileController:
         self.import_paths(self.choose_import_files())
 
     def import_paths(self, paths: list[Path]) -> None:
-        """One wizard per file, in turn (files already waiting keep their place)."""
+        """One wizard per file, in turn (files already waiting keep their place); a lab report
+        PDF opens the review window instead."""
+        from leukotrack.services.labreports import is_report
+
+        reports = [p for p in paths if is_report(p)]
+        if reports:
+            self.main.report_import.open_report(reports[0])
+            paths = [p for p in paths if not is_report(p)]
         if not paths:
             return
         if self.wizard is not None:
@@ -273,6 +179,7 @@ class FileController:
         wizard.file_name.setToolTip(str(path))
         wizard.date_order.currentIndexChanged.connect(self._date_order_changed)
         wizard.import_button.clicked.connect(self._import_clicked)
+        wizard.import_rest_button.clicked.connect(self._import_rest_clicked)
         wizard.cancel.clicked.connect(wizard.reject)
         self._show_preview(preview)
         self.main._open_dialog(wizard)
@@ -294,7 +201,7 @@ class FileController:
         assert w is not None
         self._preview = p
         for pr in p.problems:
-            if _AMBIGUOUS in pr.message and (m := _DATE_IN_MESSAGE.search(pr.message)):
+            if AMBIGUOUS in pr.message and (m := DATE_IN_MESSAGE.search(pr.message)):
                 self._separator = m.group("sep")
                 break
         w.kind.setText(KINDS.get(p.kind, p.kind))
@@ -320,12 +227,12 @@ class FileController:
             )
             if left_out:
                 parts.append(f"{left_out} left out")
-            w.problems_heading.setText(
-                f"{_plural(len(p.problems), 'problem')} ({', '.join(parts)})"
-            )
+            w.problems_heading.setText(f"{plural(len(p.problems), 'problem')} ({', '.join(parts)})")
         fill_table(w.problems, problem_rows(p.problems))
         w.problems.setVisible(bool(p.problems))
         w.import_button.setEnabled(p.can_import)
+        w.import_rest_button.setVisible(offers_the_rest(p))
+        w.import_rest_button.setText(rest_button_text(p) if offers_the_rest(p) else "")
         w.reason.setText("" if p.can_import else blocked_reason(p))
         w.reason.setVisible(not p.can_import)
         if p.can_import and left_out:
@@ -353,13 +260,26 @@ class FileController:
             self._show_preview(preview)
 
     def _import_clicked(self) -> None:
+        preview = self._preview
+        if preview is not None and preview.can_import:
+            self._import(skip_problems=False)
+
+    def _import_rest_clicked(self) -> None:
+        """Store the good rows; the rows listed as blocking are stored nowhere."""
+        preview = self._preview
+        if preview is not None and offers_the_rest(preview):
+            self._import(skip_problems=True)
+
+    def _import(self, skip_problems: bool) -> None:
         wizard, preview = self.wizard, self._preview
-        if wizard is None or preview is None or not preview.can_import:
+        if wizard is None or preview is None:
             return
         from leukotrack.services.importing import import_files
 
         try:
-            report = import_files(self.main.db, [preview.path], self._date_format())
+            report = import_files(
+                self.main.db, [preview.path], self._date_format(), skip_problems=skip_problems
+            )
         except (LeukoTrackError, OSError) as exc:
             self.show_error(f"{preview.path.name} was not imported: {exc}")
             return
@@ -368,7 +288,8 @@ class FileController:
             self._show_preview(done.preview)
             return
         self.main.refresh()
-        self.main.view.statusBar().showMessage(added_message(done.preview), 15000)
+        message = added_message(done.preview, done.left_out_problems)
+        self.main.view.statusBar().showMessage(message, 15000)
         wizard.accept()
 
     def _wizard_closed(self, _result: int) -> None:

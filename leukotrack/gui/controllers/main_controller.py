@@ -36,6 +36,7 @@ from leukotrack.gui.controllers.overview_controller import FlagLike, OverviewCon
 from leukotrack.gui.controllers.privacy_controller import PrivacyController
 from leukotrack.gui.controllers.profile_controller import ProfileController
 from leukotrack.gui.controllers.report_controller import ReportController
+from leukotrack.gui.controllers.report_import import ReportImport
 from leukotrack.gui.controllers.table_controller import TableController
 from leukotrack.gui.models.columns import (
     FATIGUE_COLUMNS,
@@ -135,6 +136,7 @@ class MainController:
             "medicine",
             sort_column=3,
         )
+        self.report_import = ReportImport(self)
         self.undo_stack.indexChanged.connect(self._stack_changed)
         self.refresh(self.timeline)
 

@@ -127,6 +127,13 @@ class ImportView(QDialog):
         self.import_button.setObjectName("importButton")
         self.import_button.setDefault(True)
         self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_rest_button = QPushButton(self)
+        self.import_rest_button.setObjectName("importRestButton")
+        self.import_rest_button.setAccessibleName(
+            "Import the good rows and leave out the rows listed"
+        )
+        self.import_rest_button.hide()
+        self.buttons.addButton(self.import_rest_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         outer.addWidget(self.buttons)
         self.resize(760, 620)

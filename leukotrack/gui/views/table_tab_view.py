@@ -20,7 +20,7 @@ class TableTabView(QWidget):
         super().__init__(parent)
         self.setObjectName(f"{what}Tab")
         layout = QVBoxLayout(self)
-        buttons = QHBoxLayout()
+        self.buttons = buttons = QHBoxLayout()
         self.add = QPushButton(add_text, self)
         self.add.setObjectName(f"{what}Add")
         self.edit = QPushButton("&Edit…", self)
