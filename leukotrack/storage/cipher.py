@@ -20,7 +20,7 @@ def is_encrypted_file(path: Path) -> bool:
     try:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_HEADER))
-    except FileNotFoundError:
+    except OSError:  # missing, or the folder is not usable: the caller reports that its own way
         return False
     return bool(head) and head != SQLITE_HEADER
 
