@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from leukotrack.domain.errors import InputError, LeukoTrackError
 from leukotrack.storage.cipher import connect, database_errors, dbapi, is_encrypted_file
 from leukotrack.storage.reader import Reader
+from leukotrack.storage.sealing import KEY_FILENAME
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -66,7 +67,7 @@ def current_revision(path: Path, key: bytes | None = None) -> str | None:
     """The schema revision stored in the file, or None for an empty or new file."""
     if not path.exists() or path.stat().st_size == 0:
         return None
-    if key is None and is_encrypted_file(path):
+    if key is None and is_encrypted_file(path) and (path.parent / KEY_FILENAME).exists():
         raise EncryptedDatabaseError(
             f"{path} is encrypted; open it with its passphrase (the app asks for it; on the "
             "command line use --passphrase-file F or type it when asked)."
