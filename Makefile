@@ -5,6 +5,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell $(PYTHON) -c "import hashlib,sys;print(hashlib.sha1(open('pyproject.toml','rb').read()).hexdigest()[:12])")
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# One test process per core (pytest-xdist); `make test PYTEST_ARGS=tests/unit` runs a part in one.
+PYTEST_ARGS ?= -n auto
 
 .PHONY: run test lint bench bundle system-deps clean
 

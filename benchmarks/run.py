@@ -119,6 +119,7 @@ CAPABILITY_BENCHES: tuple[str, ...] = (
     "bench_patterns",
     "bench_reports",
     "bench_ocr",
+    "bench_encryption",
 )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from leukotrack import __version__
 from leukotrack.cli import (
@@ -20,16 +21,27 @@ from leukotrack.cli import (
     files,
     labreport,
     patterns,
+    privacy,
     records,
     reminders,
     reports,
 )
-from leukotrack.cli.common import Parser, UsageError
+from leukotrack.cli.common import Parser, UsageError, passphrase, record_key
 from leukotrack.domain.errors import InputError, LeukoTrackError
 
 __all__ = ["UsageError", "build_parser", "main"]
 
-COMMAND_MODULES = (records, files, labreport, reminders, cycles, patterns, reports, care)
+COMMAND_MODULES = (
+    records,
+    files,
+    labreport,
+    reminders,
+    cycles,
+    patterns,
+    reports,
+    care,
+    privacy,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,6 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"LeukoTrack {__version__}")
     p.add_argument(
         "--data-dir", metavar="DIR", help="folder of the database (or LEUKOTRACK_DATA_DIR)"
+    )
+    p.add_argument(
+        "--passphrase-file",
+        metavar="F",
+        help="read the passphrase of an encrypted record from file F (else it is asked)",
     )
     p.add_argument(
         "--smoke-test",
@@ -56,20 +73,38 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _open_window(args: argparse.Namespace) -> int:
+    """The app (or its smoke test). With --passphrase-file, Argon2id runs in a thread while Qt
+    and the window's modules import (it releases the GIL), so unlocking adds little to the first
+    paint; without it, the app asks in its own dialog."""
+    from leukotrack.paths import data_dir
+    from leukotrack.services.privacy import open_key
+
+    folder = data_dir(args.data_dir)
+    unlocking: Future[bytes | None] | None = None
+    if args.passphrase_file:
+        secret = passphrase(args)
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="unlock")
+        unlocking = pool.submit(open_key, folder, secret)
+        pool.shutdown(wait=False)
+    if args.smoke_test:
+        from leukotrack.gui.smoke import run_smoke_test
+
+        key = unlocking.result() if unlocking is not None else record_key(args)
+        return run_smoke_test(folder, key)
+    from leukotrack.gui.app import run_app
+
+    if unlocking is not None:
+        return run_app(folder, key=unlocking.result())
+    return run_app(folder)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.smoke_test:
-        from leukotrack.gui.smoke import run_smoke_test
-        from leukotrack.paths import data_dir
-
-        return run_smoke_test(data_dir(args.data_dir))
-    if args.command is None:
-        from leukotrack.gui.app import run_app
-        from leukotrack.paths import data_dir
-
-        return run_app(data_dir(args.data_dir))
     try:
+        if args.smoke_test or args.command is None:
+            return _open_window(args)
         return int(args.handler(args))
     except InputError as exc:
         print(f"leukotrack: error: {exc}", file=sys.stderr)

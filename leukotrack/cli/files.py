@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from leukotrack.cli.common import Commands, open_records
+from leukotrack.cli.common import Commands, open_records, passphrase, record_key
 from leukotrack.domain.errors import InputError
 
 
@@ -35,6 +35,12 @@ def register(sub: Commands, add: Commands) -> None:
     exp = sub.add_parser("export", help="export everything as CSV, a JSON backup or FHIR R4")
     exp.add_argument("--format", required=True, choices=["csv", "json", "fhir"])
     exp.add_argument("--out", required=True, metavar="FILE")
+    exp.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="seal the JSON backup with a passphrase (the record's, from --passphrase-file or "
+        "asked); 'leukotrack import' reads it back",
+    )
     exp.set_defaults(handler=cmd_export)
     demo = sub.add_parser(
         "demo", help="fill an empty data folder with a fictional two-year history"
@@ -72,7 +78,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         return import_reports(args, reports)
     db = open_records(args)
     try:
-        report = import_files(db, paths, args.date_format, skip_problems=args.skip_problems)
+        secret = (
+            passphrase(args, "Passphrase of the encrypted backup: ") if _sealed(paths) else None
+        )
+        report = import_files(
+            db, paths, args.date_format, skip_problems=args.skip_problems, passphrase=secret
+        )
     finally:
         db.close()
     for file in report.files:
@@ -85,15 +96,35 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0 if report.ok else 2
 
 
+def _sealed(files: list[Path]) -> bool:
+    from leukotrack.services.privacy import is_sealed_backup
+
+    return any(is_sealed_backup(f) for f in files)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from leukotrack.services.exporting import export_records
+    from leukotrack.services.privacy import export_notice
 
+    if args.encrypt and args.format != "json":
+        raise InputError("Only the JSON backup can be encrypted; use --format json --encrypt.")
+    secret = None
+    if args.encrypt:
+        secret = passphrase(args, "Passphrase to seal the backup with: ")
+        if secret is None:
+            raise InputError(
+                "--encrypt needs a passphrase: give it with --passphrase-file F, or run the "
+                "command in a terminal to be asked."
+            )
     db = open_records(args)
     try:
-        out = export_records(db, args.format, Path(args.out))
+        out = export_records(db, args.format, Path(args.out), encrypt_with=secret)
+        notice = None if args.encrypt else export_notice(db)
     finally:
         db.close()
-    print(f"Exported to {out} ({args.format}).")
+    print(f"Exported to {out} ({args.format}{', encrypted' if args.encrypt else ''}).")
+    if notice:
+        print(notice, file=sys.stderr)
     return 0
 
 
@@ -112,7 +143,7 @@ def cmd_backups(args: argparse.Namespace) -> int:
                 "(or use File → Backups… in the app)."
             )
         try:
-            chosen, kept = restore_backup(folder, args.restore)
+            chosen, kept = restore_backup(folder, args.restore, key=record_key(args))
         finally:
             lock.unlock()
         print(f"Restored {chosen.name} (made {chosen.made:%Y-%m-%d %H:%M}).")

@@ -91,11 +91,11 @@ class FirstPaint(QObject):
         self.loop.quit()
 
 
-def _open_window(data_dir: Path) -> QWidget:
+def _open_window(data_dir: Path, key: bytes | None) -> QWidget:
     """The main window on `data_dir`, built as a double-click builds it (it closes its database)."""
     from leukotrack.gui.app import build_main_window
 
-    return build_main_window(data_dir)
+    return build_main_window(data_dir, key=key)
 
 
 def _what_it_shows(window: QWidget) -> str:
@@ -103,7 +103,7 @@ def _what_it_shows(window: QWidget) -> str:
     return "the welcome" if welcome is not None and welcome.isVisible() else "the records"
 
 
-def run_smoke_test(data_dir: Path, timeout_s: float = TIMEOUT_S) -> int:
+def run_smoke_test(data_dir: Path, key: bytes | None = None, timeout_s: float = TIMEOUT_S) -> int:
     """0 when the window painted with its data and nothing went wrong; 1 otherwise."""
     problems = Problems()
     watcher: FirstPaint | None = None
@@ -118,7 +118,7 @@ def run_smoke_test(data_dir: Path, timeout_s: float = TIMEOUT_S) -> int:
         set_app_identity(app)
         if app.windowIcon().isNull():
             problems.items.append("the application icon was not found")
-        window = _open_window(data_dir)
+        window = _open_window(data_dir, key)
         loop = QEventLoop()
         watcher = FirstPaint(window, loop)
         app.installEventFilter(watcher)

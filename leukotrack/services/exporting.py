@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import Literal
 
 from leukotrack.domain.errors import InputError
+from leukotrack.domain.privacy import check_new_passphrase
 from leukotrack.io.backup import backup_document, write_backup
 from leukotrack.io.csv_write import csv_rows, write_csv
 from leukotrack.io.fhir_write import fhir_bundle
-from leukotrack.io.files import write_atomic
+from leukotrack.io.files import write_atomic, write_atomic_bytes
 from leukotrack.storage.db import Database
+from leukotrack.storage.sealing import seal_with_passphrase
 
 ExportFormat = Literal["csv", "json", "fhir"]
 FORMATS: tuple[ExportFormat, ...] = ("csv", "json", "fhir")
@@ -61,8 +63,24 @@ def export_text(db: Database, fmt: str, now: datetime | None = None) -> str:
     raise InputError(f"'{fmt}' is not an export format; use csv, json or fhir.")
 
 
-def export_records(db: Database, fmt: str, out: Path, now: datetime | None = None) -> Path:
-    """Write the export to `out` (whole or not at all)."""
+def export_records(
+    db: Database,
+    fmt: str,
+    out: Path,
+    now: datetime | None = None,
+    encrypt_with: str | None = None,
+) -> Path:
+    """Write the export to `out` (whole or not at all).
+
+    With `encrypt_with` (a passphrase), the JSON backup is sealed with AES-256-GCM under an
+    Argon2id key (the envelope of docs/encryption.md), which `leukotrack import` reads back.
+    """
     text = export_text(db, fmt, now)
+    if encrypt_with is not None:
+        if fmt != "json":
+            raise InputError("Only the JSON backup can be encrypted; use --format json --encrypt.")
+        check_new_passphrase(encrypt_with)
+        write_atomic_bytes(out, seal_with_passphrase(text.encode("utf-8"), encrypt_with))
+        return out
     write_atomic(out, text)
     return out

@@ -39,10 +39,16 @@ from leukotrack.domain.records import (
     Result,
     TemperatureReading,
 )
-from leukotrack.io.detect import parse_file
+from leukotrack.io.detect import parse_bytes
 from leukotrack.io.parsed import FileFormatError, Located, ParsedImport, Problem, show_time
 from leukotrack.storage.backups import make_backup
 from leukotrack.storage.db import Database
+from leukotrack.storage.sealing import (
+    SealedFileError,
+    WrongSecretError,
+    is_sealed_envelope,
+    open_with_passphrase,
+)
 
 if TYPE_CHECKING:  # SQLAlchemy loads with the first write, not with this module
     from leukotrack.storage.repository import Repository
@@ -155,11 +161,24 @@ class _Plan:
         )
 
 
-def _parse(path: Path, date_format: str | None, now: datetime) -> ParsedImport:
+def _parse(
+    path: Path, date_format: str | None, now: datetime, passphrase: str | None = None
+) -> ParsedImport:
     try:
-        return parse_file(path, date_format, now)
+        data = path.read_bytes()
     except OSError as exc:
         raise FileFormatError(f"{path} cannot be read ({exc.strerror or exc}).") from None
+    if is_sealed_envelope(data):  # `export --format json --encrypt` (docs/encryption.md)
+        if passphrase is None:
+            raise FileFormatError(
+                f"{path.name} is an encrypted LeukoTrack backup; give its passphrase "
+                "(--passphrase-file F on the command line)."
+            )
+        try:
+            data = open_with_passphrase(data, passphrase)
+        except (SealedFileError, WrongSecretError) as exc:
+            raise FileFormatError(f"{path.name}: {exc}") from None
+    return parse_bytes(data, path.name, date_format, now)
 
 
 def _unreadable(path: Path, message: str) -> ImportPreview:
@@ -188,12 +207,16 @@ def _preview(path: Path, parsed: ParsedImport, plan: _Plan) -> ImportPreview:
 
 
 def preview_import(
-    db: Database, path: Path, date_format: str | None = None, now: datetime | None = None
+    db: Database,
+    path: Path,
+    date_format: str | None = None,
+    now: datetime | None = None,
+    passphrase: str | None = None,
 ) -> ImportPreview:
     """Parse `path` and compare it with the records; stores nothing."""
     now = now or datetime.now()
     try:
-        parsed = _parse(path, date_format, now)
+        parsed = _parse(path, date_format, now, passphrase)
     except FileFormatError as exc:
         return _unreadable(path, str(exc))
     with db.reading() as repo:
@@ -207,15 +230,18 @@ def import_files(
     date_format: str | None = None,
     now: datetime | None = None,
     skip_problems: bool = False,
+    passphrase: str | None = None,
 ) -> ImportReport:
     """Import each file in its own transaction; a file with any blocking problem stores nothing,
-    unless `skip_problems`: then its good rows are stored and the bad ones left out."""
+    unless `skip_problems`: then its good rows are stored and the bad ones left out.
+    `passphrase` opens encrypted JSON backups (`export --format json --encrypt`).
+    """
     now = now or datetime.now()
     reports: list[FileReport] = []
     safety_copy: Path | None = None
     for path in paths:
         try:
-            parsed = _parse(path, date_format, now)
+            parsed = _parse(path, date_format, now, passphrase)
         except FileFormatError as exc:
             reports.append(FileReport(_unreadable(path, str(exc)), False))
             continue
@@ -245,7 +271,7 @@ def store_parsed(repo: Repository, parsed: ParsedImport, path: Path) -> ImportPr
 
 def _safety_copy(db: Database, now: datetime) -> Path:
     """backups/before-import-<time>.sqlite3, made with SQLite's backup API."""
-    return make_backup(db.path, "before-import", now)
+    return make_backup(db.path, "before-import", now, db.key)
 
 
 # -- planning: what of the file is new ----------------------------------------------------------

@@ -151,7 +151,7 @@ def save_report(
         known = files.by_sha256(sha)
         if known is not None:
             return SavedReport(known, True, 0, 0, 0)
-        make_backup(db.path, "before-import", now)
+        make_backup(db.path, "before-import", now, db.key)
         preview = store_parsed(repo, _parsed(draws, path.name), path)
         if not preview.can_import:
             raise InputError(f"{path.name}: {preview.blocking[0]}")

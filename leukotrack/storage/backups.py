@@ -1,17 +1,18 @@
 """Copies of the database file: daily (keep 7), before migrations, imports and restores.
 
 Every copy is made with SQLite's online backup API, so it is consistent even while the app has
-the file open. A damaged database is never overwritten: restoring moves it aside first.
+the file open. A damaged database is never overwritten: restoring moves it aside first. The
+copies of an encrypted record are encrypted with the same key (`key`).
 """
 
 from __future__ import annotations
 
 import os
-import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from leukotrack.storage.cipher import connect, database_errors
 from leukotrack.storage.db import BACKUP_DIRNAME, DB_FILENAME, known_revisions, sqlite_backup
 
 KEEP = 7
@@ -57,7 +58,9 @@ def _stamp(now: datetime) -> str:
     return now.strftime("%Y%m%d-%H%M%S")
 
 
-def make_backup(db_file: Path, kind: str, now: datetime | None = None) -> Path:
+def make_backup(
+    db_file: Path, kind: str, now: datetime | None = None, key: bytes | None = None
+) -> Path:
     """Copy the live database to backups/<kind>-<time>.sqlite3 and prune old ones of that kind."""
     now = now or datetime.now()
     target = backup_dir(db_file.parent) / f"{kind}-{_stamp(now)}.sqlite3"
@@ -65,7 +68,7 @@ def make_backup(db_file: Path, kind: str, now: datetime | None = None) -> Path:
     while target.exists():
         n += 1
         target = target.with_name(f"{kind}-{_stamp(now)}-{n}.sqlite3")
-    sqlite_backup(db_file, target)
+    sqlite_backup(db_file, target, key)
     prune(db_file.parent, kind)
     return target
 
@@ -77,7 +80,7 @@ def prune(data_dir: Path, kind: str, keep: int = KEEP) -> None:
         old.path.unlink(missing_ok=True)
 
 
-def daily_backup(db_file: Path, today: date | None = None) -> Path | None:
+def daily_backup(db_file: Path, today: date | None = None, key: bytes | None = None) -> Path | None:
     """Once a day: a copy of the database, keeping the last 7 days."""
     today = today or date.today()
     for b in list_backups(db_file.parent):
@@ -85,13 +88,13 @@ def daily_backup(db_file: Path, today: date | None = None) -> Path | None:
             return None
     if not db_file.exists() or db_file.stat().st_size == 0:
         return None
-    return make_backup(db_file, "daily")
+    return make_backup(db_file, "daily", key=key)
 
 
-def is_good(path: Path) -> bool:
-    """True when `path` opens, passes SQLite's quick check and has a schema we know."""
+def is_good(path: Path, key: bytes | None = None) -> bool:
+    """True when `path` opens (with `key`), passes SQLite's quick check and has a schema we know."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = connect(path, key, readonly=True)
         try:
             if con.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 return False
@@ -99,31 +102,33 @@ def is_good(path: Path) -> bool:
             return row is not None and row[0] in known_revisions()
         finally:
             con.close()
-    except sqlite3.DatabaseError:
+    except database_errors():
         return False
 
 
-def newest_good_backup(data_dir: Path) -> Backup | None:
+def newest_good_backup(data_dir: Path, key: bytes | None = None) -> Backup | None:
     for b in list_backups(data_dir):
-        if is_good(b.path):
+        if is_good(b.path, key):
             return b
     return None
 
 
-def restore(data_dir: Path, backup: Path, now: datetime | None = None) -> Path | None:
+def restore(
+    data_dir: Path, backup: Path, now: datetime | None = None, key: bytes | None = None
+) -> Path | None:
     """Put `backup` in place of the database (which must be closed).
 
     The current file is kept: copied to backups/before-restore-… when it is readable, or renamed
     to leukotrack.sqlite3.damaged-… when it is not. Returns where the old file went.
     """
     now = now or datetime.now()
-    if not is_good(backup):
+    if not is_good(backup, key):
         raise ValueError(f"{backup} is not a good LeukoTrack backup")
     live = data_dir / DB_FILENAME
     kept: Path | None = None
     if live.exists():
-        if is_good(live):
-            kept = make_backup(live, "before-restore", now)
+        if is_good(live, key):
+            kept = make_backup(live, "before-restore", now, key)
         else:
             kept = data_dir / f"{DB_FILENAME}.damaged-{_stamp(now)}"
             os.replace(live, kept)
@@ -135,5 +140,5 @@ def restore(data_dir: Path, backup: Path, now: datetime | None = None) -> Path |
                 else:
                     side.unlink()
         live.unlink(missing_ok=True)
-    sqlite_backup(backup, live)
+    sqlite_backup(backup, live, key)
     return kept

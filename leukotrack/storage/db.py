@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from leukotrack.domain.errors import InputError, LeukoTrackError
+from leukotrack.storage.cipher import connect, database_errors, dbapi, is_encrypted_file
 from leukotrack.storage.reader import Reader
+from leukotrack.storage.sealing import KEY_FILENAME
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -44,6 +46,10 @@ class CorruptDatabaseError(StorageError):
     pass
 
 
+class EncryptedDatabaseError(StorageError):
+    """The file is encrypted and no key (or not its key) was given."""
+
+
 def known_revisions() -> list[str]:
     """Revision ids shipped with this version, oldest first (file names start with the id)."""
     return sorted(
@@ -57,12 +63,17 @@ def head_revision() -> str:
     return known_revisions()[-1]
 
 
-def current_revision(path: Path) -> str | None:
+def current_revision(path: Path, key: bytes | None = None) -> str | None:
     """The schema revision stored in the file, or None for an empty or new file."""
     if not path.exists() or path.stat().st_size == 0:
         return None
+    if key is None and is_encrypted_file(path) and (path.parent / KEY_FILENAME).exists():
+        raise EncryptedDatabaseError(
+            f"{path} is encrypted; open it with its passphrase (the app asks for it; on the "
+            "command line use --passphrase-file F or type it when asked)."
+        )
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = connect(path, key, readonly=True)
         try:
             tables = {
                 r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -76,12 +87,18 @@ def current_revision(path: Path) -> str | None:
                 return None
             check = con.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
-                raise sqlite3.DatabaseError(check)
+                raise sqlite3.DatabaseError(check)  # caught below, whichever binding
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
             return None if row is None else str(row[0])
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except database_errors() as exc:
+        if key is not None and "not a database" in str(exc):
+            raise EncryptedDatabaseError(
+                f"{path} does not open with this record's key: its key file belongs to another "
+                "database, or the file is damaged. It was left untouched; restore the newest "
+                "good backup with: leukotrack backups --restore newest"
+            ) from None
         raise CorruptDatabaseError(
             f"{path} is damaged and cannot be read ({exc}). It was left untouched; restore the "
             "newest good backup with: leukotrack backups --restore newest"
@@ -97,10 +114,13 @@ def _on_connect(dbapi_con: Any, _record: Any) -> None:
     cur.close()
 
 
-def _make_engine(path: Path) -> Engine:
+def _make_engine(path: Path, key: bytes | None) -> Engine:
     from sqlalchemy import create_engine, event
 
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    def creator() -> Any:  # the key goes to the connection, never into the URL
+        return connect(path, key)
+
+    engine = create_engine(f"sqlite:///{path}", creator=creator, module=dbapi(key), future=True)
     event.listen(engine, "connect", _on_connect)
     return engine
 
@@ -111,14 +131,18 @@ def _create_private_file(path: Path) -> None:
     os.chmod(path, 0o600)
 
 
-def sqlite_backup(source: Path, target: Path) -> None:
-    """Copy a live database consistently with SQLite's online backup API."""
+def sqlite_backup(source: Path, target: Path, key: bytes | None = None) -> None:
+    """Copy a live database consistently with SQLite's online backup API.
+
+    With a key, the copy is encrypted with the same key (SQLCipher copies the pages as they are).
+    """
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     tmp = target.with_name(target.name + ".part")
+    tmp.unlink(missing_ok=True)
     _create_private_file(tmp)
-    src = sqlite3.connect(source)
+    src = connect(source, key)
     try:
-        dst = sqlite3.connect(tmp)
+        dst = connect(tmp, key)
         try:
             src.backup(dst)
         finally:
@@ -185,10 +209,11 @@ class StorageReadOnlyError(StorageError):
 class Database:
     """One open LeukoTrack database file."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, key: bytes | None = None) -> None:
         self.path = path
+        self.key = key  # the data key of an encrypted record (kept in memory only)
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        revision = current_revision(path)
+        revision = current_revision(path, key)
         known = known_revisions()
         if revision is not None and revision not in known:
             raise NewerDatabaseError(
@@ -206,6 +231,7 @@ class Database:
                 sqlite_backup(
                     path,
                     path.parent / BACKUP_DIRNAME / f"before-migration-{revision}-{stamp}.sqlite3",
+                    key,
                 )
             migrate_to(self.engine, "head")
         os.chmod(path, 0o600)
@@ -214,7 +240,7 @@ class Database:
     def engine(self) -> Engine:
         """The SQLAlchemy engine, made (and SQLAlchemy imported) on first use."""
         if self._engine is None:
-            self._engine = _make_engine(self.path)
+            self._engine = _make_engine(self.path, self.key)
         return self._engine
 
     def _session_factory(self) -> sessionmaker[Session]:
@@ -249,7 +275,7 @@ class Database:
     @contextmanager
     def snapshot(self) -> Iterator[Reader]:
         """A consistent read of everything, with sqlite3 alone (no SQLAlchemy import)."""
-        con = sqlite3.connect(self.path, timeout=5.0)
+        con = connect(self.path, self.key)
         try:
             con.execute("BEGIN")  # one read transaction: every query sees the same state
             yield Reader(con)
@@ -259,3 +285,11 @@ class Database:
     def close(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
+
+    def use_key(self, key: bytes | None) -> None:
+        """Close every connection and go on with `key` (encryption turned on or off, or the
+        window locked: None until it is unlocked again). The next use reconnects."""
+        self.close()
+        self._engine = None
+        self._sessions = None
+        self.key = key

@@ -169,9 +169,9 @@ def test_smoke_test_fails_on_a_qt_warning(tmp_path: Path) -> None:
         "from PySide6.QtCore import qWarning\n"
         "from leukotrack.gui import smoke\n"
         "opened = smoke._open_window\n"
-        "def noisy(data_dir):\n"
+        "def noisy(data_dir, key=None):\n"
         "    qWarning('a deliberate warning from the test')\n"
-        "    return opened(data_dir)\n"
+        "    return opened(data_dir, key)\n"
         "smoke._open_window = noisy\n"
         "sys.exit(smoke.run_smoke_test(Path(sys.argv[1])))\n"
     )

@@ -650,7 +650,9 @@ class TrendChart(QWidget):
         for panel in self._panels:
             lows, highs, limits = [], [], []
             for key in panel.keys:
-                s = d.series[key]
+                s = d.series.get(key)
+                if s is None:  # no data at all (every record deleted, or the window locked)
+                    continue
                 ext = s.visible_extent(x0, x1)
                 if ext is not None:
                     lows.append(ext[0])

@@ -323,12 +323,23 @@ class FileController:
         self.main.view.statusBar().showMessage(
             f"Exported your records as {label} to {path}.", 15000
         )
+        from leukotrack.services.privacy import export_notice
+
+        notice = export_notice(self.main.db)  # once per encrypted record
+        if notice:
+            self.show_notice(f"Exported to {path}. {notice.removeprefix('Note: ')}")
 
     # -- messages -------------------------------------------------------------------------
     def show_error(self, text: str) -> None:
         """A warning that does not block the event loop (tests read `self.message`)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text, parent=self.main.view)
-        box.setObjectName("fileMessage")
+        self._show(QMessageBox.Icon.Warning, "fileMessage", text)
+
+    def show_notice(self, text: str) -> None:
+        self._show(QMessageBox.Icon.Information, "fileNotice", text)
+
+    def _show(self, icon: QMessageBox.Icon, name: str, text: str) -> None:
+        box = QMessageBox(icon, APP_NAME, text, parent=self.main.view)
+        box.setObjectName(name)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(self._message_closed)
         self.message = box

@@ -32,6 +32,7 @@ from leukotrack.gui.controllers.file_controller import FileController
 from leukotrack.gui.controllers.learn_controller import LearnController
 from leukotrack.gui.controllers.overview_controller import FlagLike, OverviewController
 from leukotrack.gui.controllers.patterns_controller import PatternsController
+from leukotrack.gui.controllers.privacy_controller import PrivacyController
 from leukotrack.gui.controllers.reminders_controller import RemindersController
 from leukotrack.gui.controllers.report_controller import ReportController
 from leukotrack.gui.controllers.report_import import ReportImport
@@ -127,6 +128,7 @@ class MainController:
         self.reminders = RemindersController(self)
         if restore_backup is not None:
             self.backups = BackupController(self, restore_backup)
+        self.privacy = PrivacyController(self, view.close)
         profile = self.timeline.profile
         self.results = TableController(
             view.results, draw_columns(profile), self.open_entry, self.delete, "blood test"
@@ -188,6 +190,7 @@ class MainController:
         if self._closed:
             return
         self._closed = True
+        self.privacy.close()
         self.chart.close()
         self.reminders.close()
         self.patterns.close()

@@ -178,6 +178,7 @@ class ReportImport:
 
     def open_original(self) -> None:
         from leukotrack.services.labreports import report_sources, stored_report_copy
+        from leukotrack.services.privacy import OPENED_REPORTS
 
         chosen = self.main.results.selected()
         if not chosen:
@@ -190,7 +191,15 @@ class ReportImport:
                 "This blood test was not read from a lab report.", 8000
             )
             return
-        folder = self.main.data_dir / "open-reports"
+        if self.main.db.key is not None:
+            # an encrypted record never writes a report out in plain (not even a temporary file)
+            self.main.files.show_notice(
+                "The original report is kept encrypted inside your records. To open it in "
+                "another program LeukoTrack would have to write it out unencrypted, so it does "
+                "not while encryption is on; the results read from it are in the table."
+            )
+            return
+        folder = self.main.data_dir / OPENED_REPORTS
         try:
             path = stored_report_copy(self.main.db, sources[0].report_id, folder)
         except (LeukoTrackError, OSError) as exc:
