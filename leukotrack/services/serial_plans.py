@@ -23,7 +23,7 @@ from leukotrack.domain.serial_plan import (
     check_weeks,
     weekday_words,
 )
-from leukotrack.io.ics import plan_calendar
+from leukotrack.io.ical import plan_calendar
 from leukotrack.services.patterns import readings_of
 from leukotrack.services.timeline import Timeline
 from leukotrack.storage.db import Database
